@@ -1,0 +1,125 @@
+//! `tidings check`: report findings in any output format.
+
+use super::args::CheckArgs;
+use super::input::{self, is_explicit};
+use super::settings::Settings;
+use super::{Status, note, print_error};
+use crate::document::{Document, Format, LineIndex};
+use crate::error::{Error, Result};
+use crate::files::{Target, collect_targets};
+use crate::linter::Linter;
+use crate::report::{self, FileReport, LocatedFinding, ReportOptions, Summary};
+use rayon::prelude::*;
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+
+/// Findings of `text` (a chunk starting at `offset`, line `line`), located for reporting.
+pub fn lint_chunk(
+    linter: &Linter,
+    text: &str,
+    format: Format,
+    offset: u64,
+    line: usize,
+) -> Vec<LocatedFinding> {
+    let doc = Document::new(text, format);
+    let findings = linter.check(&doc);
+    if findings.is_empty() {
+        return Vec::new();
+    }
+    let index = LineIndex::new(text);
+    findings
+        .into_iter()
+        .map(|f| report::locate(f, text, &index, offset, line))
+        .collect()
+}
+
+/// Checks one target; `Ok(None)` when it was a binary file met while walking.
+pub fn check_target(
+    settings: &Settings,
+    target: &Target,
+    explicit: bool,
+) -> Result<Option<FileReport>> {
+    let Some(mut opened) = input::open(settings, target, explicit)? else {
+        return Ok(None);
+    };
+    let mut findings = Vec::new();
+    if opened.format == Format::Markdown {
+        let text = opened.read_all()?;
+        findings = lint_chunk(&settings.linter, &text, opened.format, 0, 0);
+    } else {
+        while let Some(chunk) = opened.reader.next_chunk()? {
+            findings.extend(lint_chunk(
+                &settings.linter,
+                chunk.text,
+                opened.format,
+                chunk.offset,
+                chunk.line,
+            ));
+        }
+    }
+    Ok(Some(FileReport {
+        path: opened.name,
+        findings,
+    }))
+}
+
+/// Runs `tidings check`.
+pub fn run(args: CheckArgs) -> Result<Status> {
+    let settings = Settings::from_args(&args.common)?;
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths
+    };
+    let mut errors = Vec::new();
+    let targets = collect_targets(&paths, &settings.filter, &mut errors);
+    for error in &errors {
+        print_error(error);
+    }
+    let outcomes: Vec<(Target, Result<Option<FileReport>>)> = targets
+        .into_par_iter()
+        .map(|target| {
+            let outcome = check_target(&settings, &target, is_explicit(&paths, &target));
+            (target, outcome)
+        })
+        .collect();
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(140);
+    let options = ReportOptions {
+        color: settings.color,
+        rules: settings.linter.rules(),
+        width,
+    };
+    let mut reporter = report::reporter(args.format, options);
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut summary = Summary::default();
+    let mut failed = !errors.is_empty();
+    reporter.start(&mut out).map_err(Error::Output)?;
+    for (target, outcome) in outcomes {
+        match outcome {
+            Ok(Some(file)) => {
+                summary.add(&file);
+                reporter.file(&mut out, &file).map_err(Error::Output)?;
+            }
+            Ok(None) => note(&format!(
+                "skipping binary file {}",
+                settings.display_name(&target)
+            )),
+            Err(error) => {
+                failed = true;
+                print_error(&error);
+            }
+        }
+    }
+    reporter.finish(&mut out, &summary).map_err(Error::Output)?;
+    out.flush().map_err(Error::Output)?;
+    Ok(if failed {
+        Status::Error
+    } else if summary.total() > 0 {
+        Status::Findings
+    } else {
+        Status::Clean
+    })
+}

@@ -1,0 +1,75 @@
+//! The command line: thin glue from flags to the library (like ripgrep's and typos' binaries).
+//!
+//! Each subcommand is one file. Flags are parsed in two stages: clap's raw [`args`], then
+//! validated [`settings::Settings`] that build the linter.
+
+pub mod args;
+mod check;
+mod diff;
+mod eval;
+mod explain;
+mod fix;
+mod input;
+pub mod settings;
+
+use args::{Cli, Command};
+use clap::Parser;
+use std::process::ExitCode;
+
+/// How a run ended, mapped to the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Exit 0: nothing found, or fixes applied.
+    Clean,
+    /// Exit 1: findings (`check`) or changes (`diff`).
+    Findings,
+    /// Exit 2: an error (bad input, bad config, bad arguments).
+    Error,
+}
+
+impl From<Status> for ExitCode {
+    fn from(status: Status) -> ExitCode {
+        ExitCode::from(match status {
+            Status::Clean => 0,
+            Status::Findings => 1,
+            Status::Error => 2,
+        })
+    }
+}
+
+/// Prints an error the way every command does.
+pub(crate) fn print_error(error: &crate::error::Error) {
+    eprintln!("tidings: error: {error}");
+}
+
+/// Prints a note (a skipped file, …) on stderr.
+pub(crate) fn note(message: &str) {
+    eprintln!("tidings: note: {message}");
+}
+
+/// Parses the command line, runs the command and returns the exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let result = match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Fix(args) => fix::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Explain { rule } => explain::explain(&rule),
+        Command::Rules => explain::list(),
+        Command::Eval(args) => eval::run(args),
+    };
+    match result {
+        Ok(status) => status.into(),
+        Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(error) => {
+            print_error(&error);
+            Status::Error.into()
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! The second stage of argument parsing: raw flags plus `tidings.toml` become validated
+//! settings that know how to build the pipeline (as ripgrep's `HiArgs` do).
+
+use super::args::{ColorChoice, CommonArgs};
+use crate::config::Config;
+use crate::document::Format;
+use crate::error::{Error, Result};
+use crate::files::{FileFilter, Target};
+use crate::linter::Linter;
+use crate::rules::RuleOptions;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+/// Everything a command needs, validated.
+pub struct Settings {
+    /// The configured linter.
+    pub linter: Linter,
+    /// Which files directory walks take.
+    pub filter: FileFilter,
+    /// Format forced for stdin.
+    pub input_format: Option<Format>,
+    /// Name reported for stdin.
+    pub stdin_name: String,
+    /// Whether stdout gets colours.
+    pub color: bool,
+    /// The configuration file used, if any.
+    pub config_path: Option<PathBuf>,
+}
+
+impl Settings {
+    /// Loads the configuration (unless disabled) and merges the command-line flags over it:
+    /// `--select` replaces the configured selection, `--ignore` adds to it.
+    pub fn from_args(common: &CommonArgs) -> Result<Settings> {
+        let config = if common.no_config {
+            Config::default()
+        } else if let Some(path) = &common.config {
+            if !path.is_file() {
+                return Err(Error::NotFound { path: path.clone() });
+            }
+            Config::load(path)?
+        } else {
+            let cwd = std::env::current_dir().map_err(|source| Error::Read {
+                path: PathBuf::from("."),
+                source,
+            })?;
+            match Config::discover(&cwd) {
+                Some(path) => Config::load(&path)?,
+                None => Config::default(),
+            }
+        };
+        let select = if common.select.is_empty() {
+            config.select.clone()
+        } else {
+            common.select.clone()
+        };
+        let mut ignore = config.ignore.clone();
+        ignore.extend(common.ignore.iter().cloned());
+        let min_confidence = common
+            .min_confidence
+            .or(config.min_confidence)
+            .unwrap_or(0.0);
+        let linter = Linter::new(&select, &ignore, min_confidence, RuleOptions::default())?;
+        let filter = FileFilter::new(&config.include, &config.exclude)?;
+        Ok(Settings {
+            linter,
+            filter,
+            input_format: common.input_format,
+            stdin_name: common
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| "-".to_owned()),
+            color: use_color(common.color),
+            config_path: config.path,
+        })
+    }
+
+    /// The format of a target: `--input-format` or the stdin name's extension for stdin, the
+    /// extension for files.
+    pub fn format_of(&self, target: &Target) -> Format {
+        match target {
+            Target::Stdin => self
+                .input_format
+                .unwrap_or_else(|| Format::from_path(Path::new(&self.stdin_name))),
+            Target::File(path) => Format::from_path(path),
+        }
+    }
+
+    /// The name a target is reported under.
+    pub fn display_name(&self, target: &Target) -> String {
+        match target {
+            Target::Stdin => self.stdin_name.clone(),
+            Target::File(path) => {
+                let shown = path.display().to_string();
+                shown.strip_prefix("./").map(str::to_owned).unwrap_or(shown)
+            }
+        }
+    }
+}
+
+/// Decides on colours for stdout.
+pub fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}

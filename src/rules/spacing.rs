@@ -1,0 +1,669 @@
+//! `spacing/…`: spaces where they do not belong and missing where they do.
+//!
+//! Machine translation and lossy HTML-to-text conversion leave spaces inside hyphenated
+//! compounds (`two -day`), doubled spaces, spaces before punctuation (`said .`) and no space
+//! after a full stop (`unrealistic.He`). Each rule below says when its fix is safe.
+
+use super::text::{
+    char_at, char_before, is_function_word, line_around, token_after, token_before, word_after,
+    word_before,
+};
+use super::{Context, Example, Rule, RuleMeta};
+use crate::document::Format;
+use crate::fixes::{Applicability, Finding};
+
+/// Number words and numerals that start compounds: `two-day`, `first-ever`, `30-year`.
+const NUMBER_WORDS: &[&str] = &[
+    "eight",
+    "eighteen",
+    "eighty",
+    "eleven",
+    "fifteen",
+    "fifth",
+    "fifty",
+    "first",
+    "five",
+    "forty",
+    "four",
+    "fourteen",
+    "fourth",
+    "half",
+    "hundred",
+    "million",
+    "multi",
+    "nine",
+    "nineteen",
+    "ninety",
+    "one",
+    "second",
+    "seven",
+    "seventeen",
+    "seventy",
+    "six",
+    "sixteen",
+    "sixty",
+    "ten",
+    "third",
+    "thirteen",
+    "thirty",
+    "thousand",
+    "three",
+    "twelve",
+    "twenty",
+    "two",
+];
+
+/// Prefixes that are written with a hyphen: `non-European`, `e-mail`, `ex-president`.
+const PREFIXES: &[&str] = &[
+    "all", "anti", "co", "counter", "cross", "e", "ex", "far", "full", "high", "inter", "long",
+    "low", "mid", "much", "neo", "non", "part", "post", "pre", "pro", "pseudo", "quasi", "self",
+    "semi", "short", "so", "sub", "super", "trans", "ultra", "vice", "well", "wide",
+];
+
+/// Second elements of common compounds: `two-day`, `state-owned`, `Russia-backed`.
+const SECOND_ELEMENTS: &[&str] = &[
+    "backed",
+    "based",
+    "born",
+    "bound",
+    "built",
+    "century",
+    "controlled",
+    "day",
+    "designed",
+    "driven",
+    "elect",
+    "ever",
+    "fired",
+    "focused",
+    "free",
+    "friendly",
+    "funded",
+    "held",
+    "hour",
+    "inspired",
+    "led",
+    "level",
+    "like",
+    "linked",
+    "long",
+    "made",
+    "minded",
+    "minute",
+    "month",
+    "old",
+    "oriented",
+    "owned",
+    "party",
+    "point",
+    "related",
+    "round",
+    "run",
+    "scale",
+    "second",
+    "sized",
+    "speaking",
+    "stage",
+    "standing",
+    "style",
+    "term",
+    "time",
+    "week",
+    "wide",
+    "year",
+];
+
+/// Words after `e-` that are written lowercase: `e -Mail` becomes `e-mail`.
+fn lowercase_after_prefix(prefix: &str, word: &str) -> bool {
+    let mut chars = word.chars();
+    let titlecase = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+    titlecase
+        && (prefix == "e"
+            || SECOND_ELEMENTS
+                .binary_search(&word.to_lowercase().as_str())
+                .is_ok())
+}
+
+fn in_list(list: &[&str], word: &str) -> bool {
+    list.binary_search(&word.to_lowercase().as_str()).is_ok()
+}
+
+static HYPHEN_SPACE: RuleMeta = RuleMeta {
+    id: "spacing/hyphen-space",
+    summary: "space before the hyphen of a compound",
+    explanation: "Finds a word, a space, then a hyphen glued to the next word (`two -day`, \
+        `non -European`, `e -Mail`): a compound whose hyphen lost its left side, typically in \
+        machine translation. The space is removed; after `e-` the capital is lowered (`e-mail`).",
+    safety: "Safe when the first word is a number word, a numeral or a hyphenating prefix \
+        (`non`, `anti`, `e`…) or the second is a common compound head (`day`, `year`, `based`, \
+        `led`…). Other word pairs (`Russia -Ukraine`) are only suggested, and nothing is done \
+        when either side is a function word (`the war -which`), a number (`-5`) or a dash.",
+    examples: &[
+        Example {
+            before: "a two -day summit",
+            after: "a two-day summit",
+        },
+        Example {
+            before: "non -European troops",
+            after: "non-European troops",
+        },
+        Example {
+            before: "in the comments e -Mail.",
+            after: "in the comments e-mail.",
+        },
+        Example {
+            before: "temperatures of -5 and the war -which",
+            after: "temperatures of -5 and the war -which",
+        },
+    ],
+    priority: 50,
+};
+
+/// `spacing/hyphen-space`: see [`HYPHEN_SPACE`].
+pub struct HyphenSpace;
+
+impl Rule for HyphenSpace {
+    fn meta(&self) -> &'static RuleMeta {
+        &HYPHEN_SPACE
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let text = cx.doc.text();
+        for hyphen in memchr::memmem::find_iter(text.as_bytes(), " -").map(|i| i + 1) {
+            let Some(after) = char_at(text, hyphen + 1) else {
+                continue;
+            };
+            if !after.is_alphabetic() {
+                continue;
+            }
+            let space_start = hyphen - 1;
+            let left = word_before(text, space_start);
+            let right = word_after(text, hyphen + 1);
+            if left.is_empty() || right.is_empty() {
+                continue;
+            }
+            let (left_word, right_word) = (&text[left.clone()], &text[right.clone()]);
+            // The left word must be a whole word: not the tail of `U.S.` or `5-year`.
+            if char_before(text, left.start)
+                .is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '“' | '"' | '‘'))
+            {
+                continue;
+            }
+            if is_function_word(left_word) || is_function_word(right_word) {
+                continue;
+            }
+            let numeral = left_word.bytes().all(|b| b.is_ascii_digit());
+            let left_known =
+                numeral || in_list(NUMBER_WORDS, left_word) || in_list(PREFIXES, left_word);
+            let right_known = in_list(SECOND_ELEMENTS, right_word);
+            let (applicability, confidence, reason) = match (left_known, right_known) {
+                (true, true) => (
+                    Applicability::Safe,
+                    0.99,
+                    format!("`{left_word}` and `{right_word}` form hyphenated compounds"),
+                ),
+                (true, false) => (
+                    Applicability::Safe,
+                    0.96,
+                    format!("`{left_word}` is written with a hyphen before the next word"),
+                ),
+                (false, true) => (
+                    Applicability::Safe,
+                    0.95,
+                    format!("`{right_word}` is a common compound head"),
+                ),
+                (false, false) => {
+                    let letters = left_word.chars().all(char::is_alphabetic)
+                        && left_word.chars().count() >= 2;
+                    if !letters {
+                        continue;
+                    }
+                    (
+                        Applicability::Suggest,
+                        0.6,
+                        "a hyphen glued to the next word usually joins a compound".to_owned(),
+                    )
+                }
+            };
+            let new_right = if left_known && lowercase_after_prefix(left_word, right_word) {
+                right_word.to_lowercase()
+            } else {
+                right_word.to_owned()
+            };
+            let replacement = format!("{left_word}-{new_right}");
+            out.push(
+                Finding::fix(
+                    &HYPHEN_SPACE,
+                    left.start..right.end,
+                    &replacement,
+                    applicability,
+                    confidence,
+                )
+                .message(format!(
+                    "space before the hyphen of a compound: `{replacement}`"
+                ))
+                .reason(reason),
+            );
+        }
+    }
+}
+
+static DOUBLE_SPACE: RuleMeta = RuleMeta {
+    id: "spacing/double-space",
+    summary: "doubled space between two words",
+    explanation: "Finds exactly two spaces between two words inside a line. Indentation, \
+        trailing spaces, runs of three or more, spaces after a full stop (a typewriter \
+        convention) and lines with several runs (alignment in tables of figures) are left alone.",
+    safety: "Safe in Markdown, where runs of spaces in prose have no meaning (tables and code \
+        are protected). In plain text only a suggestion: two spaces may align columns.",
+    examples: &[
+        Example {
+            before: "the company said  it was",
+            after: "the company said it was",
+        },
+        Example {
+            before: "It ended.  Then it began.",
+            after: "It ended.  Then it began.",
+        },
+        Example {
+            before: " Wheat   2.55  2.40   IV",
+            after: " Wheat   2.55  2.40   IV",
+        },
+    ],
+    priority: 20,
+};
+
+/// `spacing/double-space`: see [`DOUBLE_SPACE`].
+pub struct DoubleSpace;
+
+impl Rule for DoubleSpace {
+    fn meta(&self) -> &'static RuleMeta {
+        &DOUBLE_SPACE
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let text = cx.doc.text();
+        let bytes = text.as_bytes();
+        let mut last_end = 0;
+        for start in memchr::memmem::find_iter(bytes, "  ") {
+            if start < last_end {
+                continue;
+            }
+            let mut end = start;
+            while end < bytes.len() && bytes[end] == b' ' {
+                end += 1;
+            }
+            last_end = end;
+            if end - start != 2 {
+                continue;
+            }
+            let (Some(before), Some(after)) = (char_before(text, start), char_at(text, end)) else {
+                continue;
+            };
+            if !before.is_alphanumeric() || !after.is_alphanumeric() {
+                continue;
+            }
+            if !(before.is_lowercase() || after.is_lowercase()) {
+                continue;
+            }
+            let line = &text[line_around(text, start)];
+            let trimmed = line.trim_start_matches([' ', '\t']);
+            let runs = memchr::memmem::find_iter(trimmed.trim_end().as_bytes(), "  ").count();
+            if runs > 1 || trimmed.contains('\t') {
+                continue;
+            }
+            let applicability = if cx.doc.format() == Format::Markdown {
+                Applicability::Safe
+            } else {
+                Applicability::Suggest
+            };
+            out.push(
+                Finding::fix(&DOUBLE_SPACE, start..end, " ", applicability, 0.9)
+                    .message("doubled space between words")
+                    .reason("two spaces between words inside a sentence"),
+            );
+        }
+    }
+}
+
+static SPACE_BEFORE_PUNCTUATION: RuleMeta = RuleMeta {
+    id: "spacing/space-before-punctuation",
+    summary: "space before a comma, full stop, semicolon, colon, question or exclamation mark",
+    explanation: "Finds spaces between a word and the punctuation that should follow it \
+        directly (`said .`, `April 3 , 1986`). Spaced ellipses (`. . .`), decimal points \
+        (`.5`), `.NET`-style names, ratios (`3 : 1`) and emoticons are left alone.",
+    safety: "Safe: English never puts a space before these marks after a word, and the \
+        punctuation itself is kept.",
+    examples: &[
+        Example {
+            before: "Chinese Petroleum Corp .",
+            after: "Chinese Petroleum Corp.",
+        },
+        Example {
+            before: "as of Friday, April 3 , 1986",
+            after: "as of Friday, April 3, 1986",
+        },
+        Example {
+            before: "if the . . . import ban, a .5 pct rise, odds of 3 : 1",
+            after: "if the . . . import ban, a .5 pct rise, odds of 3 : 1",
+        },
+    ],
+    priority: 40,
+};
+
+/// `spacing/space-before-punctuation`: see [`SPACE_BEFORE_PUNCTUATION`].
+pub struct SpaceBeforePunctuation;
+
+impl Rule for SpaceBeforePunctuation {
+    fn meta(&self) -> &'static RuleMeta {
+        &SPACE_BEFORE_PUNCTUATION
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let text = cx.doc.text();
+        let bytes = text.as_bytes();
+        let mut positions = memchr::memchr3_iter(b',', b';', b':', bytes)
+            .chain(memchr::memchr3_iter(b'.', b'?', b'!', bytes))
+            .collect::<Vec<_>>();
+        positions.sort_unstable();
+        for mark in positions {
+            if mark == 0 || bytes[mark - 1] != b' ' {
+                continue;
+            }
+            let mut start = mark - 1;
+            while start > 0 && bytes[start - 1] == b' ' {
+                start -= 1;
+            }
+            let Some(before) = char_before(text, start) else {
+                continue;
+            };
+            if !(before.is_alphanumeric() || matches!(before, '”' | '’' | ')' | '"')) {
+                continue;
+            }
+            let punctuation = bytes[mark];
+            let next = char_at(text, mark + 1);
+            let next_is_end =
+                next.is_none_or(|c| c.is_whitespace() || matches!(c, '”' | '’' | '"' | ')' | ']'));
+            let acceptable_next = match punctuation {
+                // `. . .`, `.5`, `.NET`, `...`
+                b'.' => next_is_end && !text[mark + 1..].starts_with(" ."),
+                // `3 : 1`, `:)`, `10 :30`
+                b':' => {
+                    next.is_none_or(char::is_whitespace)
+                        && !(before.is_ascii_digit()
+                            && text[mark + 1..]
+                                .trim_start()
+                                .starts_with(|c: char| c.is_ascii_digit()))
+                }
+                b',' | b';' => next.is_none_or(|c| !c.is_ascii_digit()),
+                _ => next_is_end || next.is_some_and(|c| c == '?' || c == '!'),
+            };
+            if !acceptable_next {
+                continue;
+            }
+            let mark_char = punctuation as char;
+            out.push(
+                Finding::fix(
+                    &SPACE_BEFORE_PUNCTUATION,
+                    start..mark,
+                    "",
+                    Applicability::Safe,
+                    0.95,
+                )
+                .message(format!("space before `{mark_char}`"))
+                .reason(format!(
+                    "`{mark_char}` follows the word directly in English"
+                )),
+            );
+        }
+    }
+}
+
+static MISSING_SPACE_AFTER_PUNCTUATION: RuleMeta = RuleMeta {
+    id: "spacing/missing-space-after-punctuation",
+    summary: "no space after a full stop, question mark, comma, semicolon or colon",
+    explanation: "Finds a word glued to the next one by punctuation: a full stop, question or \
+        exclamation mark or colon before a capitalised word (`unrealistic.He called`), or a comma \
+        or semicolon between two words (`Paris,France`). Abbreviations and initials (`U.S.`, \
+        `e.g.`), numbers (`3.5`, `1,000`), domains and file names (`www.x.com`, `Node.js`) \
+        and anything inside a longer dotted or slashed token are left alone.",
+    safety: "Safe: both sides are ordinary words (letters only, the second capitalised after a \
+        full stop), which no abbreviation, number, name or address looks like.",
+    examples: &[
+        Example {
+            before: "were unrealistic.He called",
+            after: "were unrealistic. He called",
+        },
+        Example {
+            before: "in Munich.Image: Reuters",
+            after: "in Munich. Image: Reuters",
+        },
+        Example {
+            before: "The U.S. and e.g. Node.js at 3.5 pct, 1,000 dlrs on www.x.com",
+            after: "The U.S. and e.g. Node.js at 3.5 pct, 1,000 dlrs on www.x.com",
+        },
+    ],
+    priority: 40,
+};
+
+/// `spacing/missing-space-after-punctuation`: see [`MISSING_SPACE_AFTER_PUNCTUATION`].
+pub struct MissingSpaceAfterPunctuation;
+
+/// A plain word, possibly followed by closing punctuation: `Image:` or `called,`.
+fn is_plain_word_token(token: &str) -> bool {
+    let core = token.trim_end_matches(['.', ',', ';', ':', '?', '!', '”', '’', '"', ')']);
+    !core.is_empty()
+        && core
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+}
+
+impl Rule for MissingSpaceAfterPunctuation {
+    fn meta(&self) -> &'static RuleMeta {
+        &MISSING_SPACE_AFTER_PUNCTUATION
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let text = cx.doc.text();
+        let bytes = text.as_bytes();
+        let mut positions = memchr::memchr3_iter(b'.', b'?', b'!', bytes)
+            .chain(memchr::memchr3_iter(b',', b';', b':', bytes))
+            .collect::<Vec<_>>();
+        positions.sort_unstable();
+        for mark in positions {
+            let (Some(before), Some(after)) = (char_before(text, mark), char_at(text, mark + 1))
+            else {
+                continue;
+            };
+            if !after.is_alphabetic() || !(before.is_alphabetic() || before.is_ascii_digit()) {
+                continue;
+            }
+            let punctuation = bytes[mark];
+            let sentence_end = matches!(punctuation, b'.' | b'?' | b'!' | b':');
+            let left_word = word_before(text, mark);
+            let right_word = word_after(text, mark + 1);
+            let left = &text[left_word.clone()];
+            let right = &text[right_word.clone()];
+            if sentence_end {
+                // `He`, `According`: a capital followed by a small letter.
+                let mut chars = right.chars();
+                let capitalised = chars.next().is_some_and(char::is_uppercase)
+                    && chars.next().is_some_and(char::is_lowercase);
+                if !capitalised || !(before.is_lowercase() || before.is_ascii_digit()) {
+                    continue;
+                }
+            } else if left.chars().count() < 2
+                || right.chars().count() < 2
+                || !before.is_alphabetic()
+            {
+                continue;
+            }
+            // Both whitespace-delimited tokens must be plain words: not `x.com/a`, `a.b.c`.
+            let token_left =
+                text[token_before(text, mark)].trim_start_matches(['(', '“', '"', '‘']);
+            let year = sentence_end
+                && token_left.len() == 4
+                && token_left.bytes().all(|b| b.is_ascii_digit());
+            let token_right = &text[token_after(text, mark + 1)];
+            if !(year || is_plain_word_token(token_left)) || !is_plain_word_token(token_right) {
+                continue;
+            }
+            let mark_char = punctuation as char;
+            out.push(
+                Finding::fix(
+                    &MISSING_SPACE_AFTER_PUNCTUATION,
+                    mark + 1..mark + 1,
+                    " ",
+                    Applicability::Safe,
+                    0.93,
+                )
+                .message(format!(
+                    "no space after `{mark_char}`: `{left}{mark_char} {right}`"
+                ))
+                .reason(format!("`{left}` and `{right}` are separate words")),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{assert_applicability, assert_cases};
+
+    #[test]
+    fn lists_are_sorted_for_binary_search() {
+        for list in [NUMBER_WORDS, PREFIXES, SECOND_ELEMENTS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list);
+        }
+    }
+
+    #[test]
+    fn hyphen_space_cases() {
+        assert_cases(
+            &HyphenSpace,
+            &[
+                ("start a two -day summit", "start a two-day summit"),
+                ("and non -European troops", "and non-European troops"),
+                ("in the comments e -Mail.", "in the comments e-mail."),
+                ("a 30 -year high", "a 30-year high"),
+                ("a state -owned firm", "a state-owned firm"),
+                ("the Russia -Ukraine war", "the Russia-Ukraine war"),
+                ("“non -European” troops", "“non-European” troops"),
+                // negatives
+                ("a fall to -5 degrees", "a fall to -5 degrees"),
+                ("the war -which began", "the war -which began"),
+                ("prices - not volumes", "prices - not volumes"),
+                ("use the --force flag", "use the --force flag"),
+                ("U.S. -backed", "U.S. -backed"),
+                ("found in -mail", "found in -mail"),
+            ],
+        );
+        assert_applicability(&HyphenSpace, "a two -day summit", Applicability::Safe);
+        assert_applicability(
+            &HyphenSpace,
+            "the Russia -Ukraine war",
+            Applicability::Suggest,
+        );
+    }
+
+    #[test]
+    fn double_space_cases() {
+        assert_cases(
+            &DoubleSpace,
+            &[
+                ("The company said  it was", "The company said it was"),
+                ("by 65  to 70", "by 65 to 70"),
+                // negatives
+                ("    indented paragraph", "    indented paragraph"),
+                ("trailing  ", "trailing  "),
+                ("end of sentence.  Next one", "end of sentence.  Next one"),
+                ("three   spaces", "three   spaces"),
+                (
+                    " Wheat   2.55  2.40       IV",
+                    " Wheat   2.55  2.40       IV",
+                ),
+                ("Due: 27  35 and  x", "Due: 27  35 and  x"),
+                ("YEMEN  -- USDA", "YEMEN  -- USDA"),
+                ("NEW  YORK", "NEW  YORK"),
+            ],
+        );
+        assert_applicability(&DoubleSpace, "said  it", Applicability::Suggest);
+    }
+
+    #[test]
+    fn double_space_is_safe_in_markdown() {
+        let text = "The company said  it was.\n";
+        let doc = crate::document::Document::new(text, Format::Markdown);
+        let options = crate::rules::RuleOptions::default();
+        let mut out = Vec::new();
+        DoubleSpace.check(
+            &Context {
+                doc: &doc,
+                options: &options,
+            },
+            &mut out,
+        );
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].applicability, Applicability::Safe);
+    }
+
+    #[test]
+    fn space_before_punctuation_cases() {
+        assert_cases(
+            &SpaceBeforePunctuation,
+            &[
+                (
+                    "another mill to meet their demands .",
+                    "another mill to meet their demands.",
+                ),
+                (
+                    "at a press conference , is expected",
+                    "at a press conference, is expected",
+                ),
+                ("Hunan , Jiangxi", "Hunan, Jiangxi"),
+                ("Is it true ? Yes !", "Is it true? Yes!"),
+                ("he said : “no”", "he said: “no”"),
+                ("the “plan” , he said", "the “plan”, he said"),
+                // negatives
+                ("if the . . . import ban", "if the . . . import ban"),
+                ("a .5 pct rise", "a .5 pct rise"),
+                ("built on .NET today", "built on .NET today"),
+                ("odds of 3 : 1", "odds of 3 : 1"),
+                ("and then ... nothing", "and then ... nothing"),
+                (" , leading", " , leading"),
+                ("smile :)", "smile :)"),
+            ],
+        );
+    }
+
+    #[test]
+    fn missing_space_after_punctuation_cases() {
+        assert_cases(
+            &MissingSpaceAfterPunctuation,
+            &[
+                (
+                    "goals were unrealistic.He called",
+                    "goals were unrealistic. He called",
+                ),
+                ("in Munich.Image: Reuters", "in Munich. Image: Reuters"),
+                ("Really?Yes.", "Really? Yes."),
+                ("from Paris,France and", "from Paris, France and"),
+                ("in 2024.The year", "in 2024. The year"),
+                // negatives
+                ("The U.S. Army", "The U.S. Army"),
+                ("e.g. this", "e.g. this"),
+                ("3.5 pct", "3.5 pct"),
+                ("1,000 dlrs", "1,000 dlrs"),
+                ("see www.x.com today", "see www.x.com today"),
+                ("Node.js and Vue.js", "Node.js and Vue.js"),
+                ("ASP.NET Core", "ASP.NET Core"),
+                ("System.Console.WriteLine", "System.Console.WriteLine"),
+                ("at 10:30 GMT", "at 10:30 GMT"),
+                ("NOTE:1986 revs", "NOTE:1986 revs"),
+                ("file report.Final/x", "file report.Final/x"),
+                ("a,b", "a,b"),
+            ],
+        );
+    }
+}

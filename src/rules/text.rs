@@ -1,0 +1,117 @@
+//! Small text helpers shared by rules: characters around an offset and word boundaries.
+//!
+//! All offsets are byte offsets on char boundaries.
+
+use std::ops::Range;
+
+/// The character ending at byte `end`, if any.
+pub fn char_before(text: &str, end: usize) -> Option<char> {
+    text[..end].chars().next_back()
+}
+
+/// The character starting at byte `start`, if any.
+pub fn char_at(text: &str, start: usize) -> Option<char> {
+    text[start..].chars().next()
+}
+
+/// A letter or digit: what words are made of.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The run of word characters ending at `end`.
+pub fn word_before(text: &str, end: usize) -> Range<usize> {
+    let start = text[..end]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(end, |(i, _)| i);
+    start..end
+}
+
+/// The run of word characters starting at `start`.
+pub fn word_after(text: &str, start: usize) -> Range<usize> {
+    let end = text[start..]
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len(), |(i, _)| start + i);
+    start..end
+}
+
+/// The whitespace-delimited token ending at `end`.
+pub fn token_before(text: &str, end: usize) -> Range<usize> {
+    let start = text[..end]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| !c.is_whitespace())
+        .last()
+        .map_or(end, |(i, _)| i);
+    start..end
+}
+
+/// The whitespace-delimited token starting at `start`.
+pub fn token_after(text: &str, start: usize) -> Range<usize> {
+    let end = text[start..]
+        .char_indices()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(text.len(), |(i, _)| start + i);
+    start..end
+}
+
+/// Byte range of the line containing `offset`, without its line ending.
+pub fn line_around(text: &str, offset: usize) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1);
+    let mut end = memchr::memchr(b'\n', &bytes[offset..]).map_or(text.len(), |i| offset + i);
+    if end > start && bytes[end - 1] == b'\r' {
+        end -= 1;
+    }
+    start..end
+}
+
+/// Words that do not start compounds and are not compound heads: `the -day` is not a compound.
+pub const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+    "be", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do",
+    "does", "during", "each", "either", "for", "from", "had", "has", "have", "he", "her", "here",
+    "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "may", "me", "might", "more",
+    "most", "must", "my", "neither", "no", "nor", "not", "of", "on", "once", "only", "or", "other",
+    "our", "out", "over", "she", "should", "since", "so", "some", "such", "than", "that", "the",
+    "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "under",
+    "until", "up", "upon", "us", "very", "was", "we", "were", "what", "when", "where", "whether",
+    "which", "while", "who", "whom", "whose", "why", "will", "with", "would", "you", "your",
+];
+
+/// True when `word` (any case) is an English function word.
+pub fn is_function_word(word: &str) -> bool {
+    word.len() <= 7
+        && FUNCTION_WORDS
+            .binary_search(&word.to_ascii_lowercase().as_str())
+            .is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn function_words_are_sorted() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_function_word("The"));
+        assert!(!is_function_word("two"));
+    }
+
+    #[test]
+    fn words_and_tokens() {
+        let text = "a two -day “summit”";
+        let hyphen = text.find('-').unwrap();
+        assert_eq!(&text[word_before(text, hyphen - 1)], "two");
+        assert_eq!(&text[word_after(text, hyphen + 1)], "day");
+        let quote = text.find('“').unwrap();
+        assert_eq!(&text[token_after(text, quote)], "“summit”");
+        assert_eq!(&text[token_before(text, hyphen - 1)], "two");
+        let crlf = "x\r\nab\r\ny";
+        assert_eq!(&crlf[line_around(crlf, 4)], "ab");
+    }
+}
