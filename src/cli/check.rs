@@ -1,15 +1,14 @@
 //! `tidings check`: report findings in any output format.
 
 use super::args::CheckArgs;
-use super::input::{self, is_explicit};
+use super::input;
 use super::settings::Settings;
-use super::{Status, note, print_error};
+use super::{Status, for_each_target};
 use crate::document::{Document, Format, LineIndex};
 use crate::error::{Error, Result};
-use crate::files::{Target, collect_targets};
+use crate::files::Target;
 use crate::linter::Linter;
 use crate::report::{self, FileReport, LocatedFinding, ReportOptions, Summary};
-use rayon::prelude::*;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
@@ -71,18 +70,9 @@ pub fn run(args: CheckArgs) -> Result<Status> {
     } else {
         args.paths
     };
-    let mut errors = Vec::new();
-    let targets = collect_targets(&paths, &settings.filter, &mut errors);
-    for error in &errors {
-        print_error(error);
-    }
-    let outcomes: Vec<(Target, Result<Option<FileReport>>)> = targets
-        .into_par_iter()
-        .map(|target| {
-            let outcome = check_target(&settings, &target, is_explicit(&paths, &target));
-            (target, outcome)
-        })
-        .collect();
+    let (files, failed) = for_each_target(&settings, &paths, |target, explicit| {
+        check_target(&settings, target, explicit)
+    });
     let width = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
@@ -95,23 +85,10 @@ pub fn run(args: CheckArgs) -> Result<Status> {
     let mut reporter = report::reporter(args.format, options);
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut summary = Summary::default();
-    let mut failed = !errors.is_empty();
     reporter.start(&mut out).map_err(Error::Output)?;
-    for (target, outcome) in outcomes {
-        match outcome {
-            Ok(Some(file)) => {
-                summary.add(&file);
-                reporter.file(&mut out, &file).map_err(Error::Output)?;
-            }
-            Ok(None) => note(&format!(
-                "skipping binary file {}",
-                settings.display_name(&target)
-            )),
-            Err(error) => {
-                failed = true;
-                print_error(&error);
-            }
-        }
+    for (_, file) in &files {
+        summary.add(file);
+        reporter.file(&mut out, file).map_err(Error::Output)?;
     }
     reporter.finish(&mut out, &summary).map_err(Error::Output)?;
     out.flush().map_err(Error::Output)?;

@@ -1,14 +1,13 @@
 //! `tidings diff`: print the fixes `fix` would make, as a unified or word diff.
 
 use super::args::DiffArgs;
-use super::input::{self, is_explicit};
+use super::input;
 use super::settings::Settings;
-use super::{Status, note, print_error};
+use super::{Status, for_each_target};
 use crate::error::{Error, Result};
-use crate::files::{Target, collect_targets};
+use crate::files::Target;
 use crate::fixes::FixLevel;
 use crate::report::diff;
-use rayon::prelude::*;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -44,42 +43,14 @@ pub fn run(args: DiffArgs) -> Result<Status> {
     } else {
         args.paths
     };
-    let mut errors = Vec::new();
-    let targets = collect_targets(&paths, &settings.filter, &mut errors);
-    for error in &errors {
-        print_error(error);
-    }
-    let outcomes: Vec<(Target, Result<Option<String>>)> = targets
-        .into_par_iter()
-        .map(|target| {
-            let outcome = diff_target(
-                &settings,
-                &target,
-                is_explicit(&paths, &target),
-                level,
-                args.word_diff,
-            );
-            (target, outcome)
-        })
-        .collect();
+    let (diffs, failed) = for_each_target(&settings, &paths, |target, explicit| {
+        diff_target(&settings, target, explicit, level, args.word_diff)
+    });
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut failed = !errors.is_empty();
     let mut changed = false;
-    for (target, outcome) in outcomes {
-        match outcome {
-            Ok(Some(text)) => {
-                changed |= !text.is_empty();
-                out.write_all(text.as_bytes()).map_err(Error::Output)?;
-            }
-            Ok(None) => note(&format!(
-                "skipping binary file {}",
-                settings.display_name(&target)
-            )),
-            Err(error) => {
-                failed = true;
-                print_error(&error);
-            }
-        }
+    for (_, text) in diffs {
+        changed |= !text.is_empty();
+        out.write_all(text.as_bytes()).map_err(Error::Output)?;
     }
     out.flush().map_err(Error::Output)?;
     Ok(if failed {

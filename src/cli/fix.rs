@@ -1,16 +1,13 @@
 //! `tidings fix`: apply fixes in place (atomically) or filter stdin to stdout.
 
 use super::args::FixArgs;
-use super::input::{self, is_explicit};
+use super::input;
 use super::settings::Settings;
-use super::{Status, note, print_error};
+use super::{Status, for_each_target};
 use crate::document::Format;
 use crate::error::{Error, Result};
-use crate::files::{
-    AtomicFile, CHUNK_SIZE, Target, collect_targets, ensure_writable, write_atomic,
-};
+use crate::files::{AtomicFile, CHUNK_SIZE, Target, ensure_writable, write_atomic};
 use crate::fixes::{Applicability, FixLevel};
-use rayon::prelude::*;
 use std::io::Write;
 use std::path::Path;
 
@@ -122,41 +119,25 @@ pub fn run(args: FixArgs) -> Result<Status> {
         fix_stdin(&settings, level)?;
         return Ok(Status::Clean);
     }
-    let mut errors = Vec::new();
-    let targets = collect_targets(&args.paths, &settings.filter, &mut errors);
-    for error in &errors {
-        print_error(error);
-    }
-    let outcomes: Vec<(Target, Result<Option<FileFixes>>)> = targets
-        .into_par_iter()
-        .map(|target| {
-            let outcome = fix_file(&settings, &target, is_explicit(&args.paths, &target), level);
-            (target, outcome)
-        })
-        .collect();
-    let mut failed = !errors.is_empty();
+    let (files, failed) = for_each_target(&settings, &args.paths, |target, explicit| {
+        fix_file(&settings, target, explicit, level)
+    });
     let mut total = FileFixes::default();
     let mut files_changed = 0;
-    for (target, outcome) in outcomes {
-        let name = settings.display_name(&target);
-        match outcome {
-            Ok(Some(fixes)) => {
-                if fixes.applied > 0 {
-                    files_changed += 1;
-                    if !args.quiet {
-                        eprintln!("fixed {} in {name}", plural(fixes.applied, "issue"));
-                    }
-                }
-                total.applied += fixes.applied;
-                total.suggestions_left += fixes.suggestions_left;
-                total.flags_left += fixes.flags_left;
-            }
-            Ok(None) => note(&format!("skipping binary file {name}")),
-            Err(error) => {
-                failed = true;
-                print_error(&error);
+    for (target, fixes) in files {
+        if fixes.applied > 0 {
+            files_changed += 1;
+            if !args.quiet {
+                eprintln!(
+                    "fixed {} in {}",
+                    plural(fixes.applied, "issue"),
+                    settings.display_name(&target)
+                );
             }
         }
+        total.applied += fixes.applied;
+        total.suggestions_left += fixes.suggestions_left;
+        total.flags_left += fixes.flags_left;
     }
     if !args.quiet {
         let mut line = format!(

@@ -47,6 +47,45 @@ pub(crate) fn note(message: &str) {
     eprintln!("tidings: note: {message}");
 }
 
+/// Expands `paths`, runs `work` on every target in parallel and hands back the results in
+/// a deterministic order. Walk errors and per-file errors are printed; binary files met while
+/// walking (`Ok(None)` from `work`) are noted. The flag is true when anything failed.
+pub(crate) fn for_each_target<T: Send>(
+    settings: &settings::Settings,
+    paths: &[std::path::PathBuf],
+    work: impl Fn(&crate::files::Target, bool) -> crate::error::Result<Option<T>> + Sync,
+) -> (Vec<(crate::files::Target, T)>, bool) {
+    use rayon::prelude::*;
+    let mut errors = Vec::new();
+    let targets = crate::files::collect_targets(paths, &settings.filter, &mut errors);
+    for error in &errors {
+        print_error(error);
+    }
+    let outcomes: Vec<_> = targets
+        .into_par_iter()
+        .map(|target| {
+            let outcome = work(&target, input::is_explicit(paths, &target));
+            (target, outcome)
+        })
+        .collect();
+    let mut failed = !errors.is_empty();
+    let mut done = Vec::with_capacity(outcomes.len());
+    for (target, outcome) in outcomes {
+        match outcome {
+            Ok(Some(value)) => done.push((target, value)),
+            Ok(None) => note(&format!(
+                "skipping binary file {}",
+                settings.display_name(&target)
+            )),
+            Err(error) => {
+                failed = true;
+                print_error(&error);
+            }
+        }
+    }
+    (done, failed)
+}
+
 /// Parses the command line, runs the command and returns the exit code.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {

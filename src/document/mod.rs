@@ -33,7 +33,10 @@ impl<'a> Document<'a> {
         // A byte-order mark is never prose: it belongs to the file, not the article.
         let body_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let (segments, suppressions) = match format {
-            Format::Plain => (std::iter::once(body_start..text.len()).collect(), Suppressions::default()),
+            Format::Plain => (
+                std::iter::once(body_start..text.len()).collect(),
+                Suppressions::default(),
+            ),
             Format::Markdown => {
                 let parsed = markdown::parse(text);
                 let suppressions = Suppressions::from_comments(text, &parsed.html);
