@@ -7,11 +7,16 @@
 //! include = ["**/*.md", "**/*.txt"]    # files to check when walking directories
 //! exclude = ["vendor/**"]
 //! dictionaries = ["house-names.tsv"]   # extra gazetteer files, relative to this file
+//!
+//! [style]
+//! house = "suggest"                    # other outlets' spellings (Kiev): suggest, fix or off
+//! diacritics = "keep"                  # repaired names follow the text; "restore" adds them
 //! ```
 //! Unknown keys and unknown rule names are errors naming the file, line and key, so that a typo
 //! never silently turns a check off.
 
 use crate::error::{Error, Result};
+use crate::rules::{Diacritics, HouseStyle};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -36,6 +41,18 @@ pub struct Config {
     pub exclude: Vec<String>,
     /// Extra dictionary files, resolved against the configuration file's directory.
     pub dictionaries: Vec<PathBuf>,
+    /// `[style]`: house style choices.
+    pub style: StyleConfig,
+}
+
+/// `[style]` in tidings.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct StyleConfig {
+    /// Other outlets' spellings (`Kiev`): `suggest` (default), `fix` or `off`.
+    pub house: Option<HouseStyle>,
+    /// Diacritics in repaired names: `keep` (follow the text, default) or `restore`.
+    pub diacritics: Option<Diacritics>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -47,6 +64,7 @@ struct RawConfig {
     include: Option<Vec<Spanned<String>>>,
     exclude: Option<Vec<Spanned<String>>>,
     dictionaries: Option<Vec<String>>,
+    style: Option<StyleConfig>,
 }
 
 impl Config {
@@ -133,6 +151,7 @@ impl Config {
                 .into_iter()
                 .map(|p| base.join(p))
                 .collect(),
+            style: raw.style.unwrap_or_default(),
         })
     }
 }
@@ -158,6 +177,20 @@ mod tests {
         assert_eq!(config.ignore, vec!["spacing/double-space"]);
         assert_eq!(config.min_confidence, Some(0.5));
         assert_eq!(config.dictionaries, vec![PathBuf::from("/repo/house.tsv")]);
+    }
+
+    #[test]
+    fn style_table() {
+        let config = Config::parse(
+            "[style]\nhouse = \"fix\"\ndiacritics = \"restore\"\n",
+            Path::new("t.toml"),
+        )
+        .unwrap();
+        assert_eq!(config.style.house, Some(HouseStyle::Fix));
+        assert_eq!(config.style.diacritics, Some(Diacritics::Restore));
+        let err =
+            Config::parse("[style]\nhouse = \"sometimes\"\n", Path::new("t.toml")).unwrap_err();
+        assert!(err.to_string().starts_with("t.toml:2:"), "{err}");
     }
 
     #[test]

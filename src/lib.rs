@@ -15,6 +15,7 @@ pub mod error;
 pub mod eval;
 pub mod files;
 pub mod fixes;
+pub mod gazetteer;
 pub mod linter;
 pub mod report;
 pub mod rules;

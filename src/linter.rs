@@ -6,16 +6,21 @@
 use crate::document::{Document, Format};
 use crate::error::Result;
 use crate::fixes::{Finding, FixLevel, apply_edits, select_fixes};
-use crate::rules::{self, Context, Rule, RuleOptions};
+use crate::gazetteer::Gazetteer;
+use crate::rules::{self, Context, Rule, RuleMeta, RuleOptions};
 
 /// How many fix passes `fix` makes at most: a fix may expose another (`a  ,b` → `a ,b` → `a,b`).
 const MAX_FIX_PASSES: usize = 8;
 
 /// Rules plus the settings that decide what they report.
 pub struct Linter {
-    rules: Vec<&'static dyn Rule>,
+    /// Enabled rule ids.
+    enabled: Vec<&'static RuleMeta>,
+    /// Checks that report at least one enabled id.
+    checks: Vec<&'static dyn Rule>,
     options: RuleOptions,
     min_confidence: f32,
+    gazetteer: Gazetteer,
 }
 
 impl std::fmt::Debug for Linter {
@@ -23,7 +28,7 @@ impl std::fmt::Debug for Linter {
         f.debug_struct("Linter")
             .field(
                 "rules",
-                &self.rules.iter().map(|r| r.meta().id).collect::<Vec<_>>(),
+                &self.enabled.iter().map(|m| m.id).collect::<Vec<_>>(),
             )
             .field("min_confidence", &self.min_confidence)
             .finish()
@@ -48,26 +53,47 @@ impl Linter {
         ignore: &[String],
         min_confidence: f32,
         options: RuleOptions,
+        gazetteer: Gazetteer,
     ) -> Result<Self> {
+        let enabled = rules::select(select, ignore)?;
+        let checks = rules::checks()
+            .iter()
+            .copied()
+            .filter(|check| {
+                check
+                    .metas()
+                    .iter()
+                    .any(|m| enabled.iter().any(|e| e.id == m.id))
+            })
+            .collect();
         Ok(Linter {
-            rules: rules::select(select, ignore)?,
+            enabled,
+            checks,
             options,
             min_confidence,
+            gazetteer,
         })
     }
 
-    /// A linter with every rule and default settings.
+    /// A linter with every rule, default settings and the embedded gazetteer.
     pub fn with_all_rules() -> Self {
         Linter {
-            rules: rules::all().to_vec(),
+            enabled: rules::all().collect(),
+            checks: rules::checks().to_vec(),
             options: RuleOptions::default(),
             min_confidence: 0.0,
+            gazetteer: Gazetteer::embedded(),
         }
     }
 
-    /// The enabled rules.
-    pub fn rules(&self) -> &[&'static dyn Rule] {
-        &self.rules
+    /// The enabled rule ids.
+    pub fn rules(&self) -> &[&'static RuleMeta] {
+        &self.enabled
+    }
+
+    /// The gazetteer the name rules use.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
     }
 
     /// All findings in `doc`, in prose only, not suppressed, above the confidence threshold,
@@ -76,14 +102,16 @@ impl Linter {
         let cx = Context {
             doc,
             options: &self.options,
+            gazetteer: &self.gazetteer,
         };
         let mut findings = Vec::new();
-        for rule in &self.rules {
-            rule.check(&cx, &mut findings);
+        for check in &self.checks {
+            check.check(&cx, &mut findings);
         }
         let suppressions = doc.suppressions();
         findings.retain(|f| {
-            f.confidence >= self.min_confidence
+            self.enabled.iter().any(|m| std::ptr::eq(*m, f.rule))
+                && f.confidence >= self.min_confidence
                 && doc.is_prose(&f.span)
                 && !suppressions.suppresses(f.rule.id, f.span.start)
         });

@@ -78,9 +78,29 @@ pub struct CommonArgs {
     /// Name to report for stdin (its extension also picks the format).
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<String>,
+    /// Extra gazetteer dictionary (TSV or TOML); repeatable. Its entries win over the defaults.
+    #[arg(long = "dictionary", value_name = "FILE")]
+    pub dictionaries: Vec<PathBuf>,
+    /// House style for other outlets' spellings (`Kiev`): suggest, fix or off.
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub house_style: Option<HouseStyleArg>,
+    /// Put diacritics back in repaired names (`Gümrükçü`), even where the text has none.
+    #[arg(long)]
+    pub restore_diacritics: bool,
     /// When to colour output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+/// `--house-style` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HouseStyleArg {
+    /// Offer the house spelling as a suggestion.
+    Suggest,
+    /// Apply the house spelling as a safe fix.
+    Fix,
+    /// Say nothing.
+    Off,
 }
 
 fn parse_confidence(text: &str) -> Result<f32, String> {

@@ -2,13 +2,12 @@
 
 use super::Status;
 use crate::error::{Error, Result};
-use crate::rules::{self, Rule};
+use crate::rules::{self, RuleMeta};
 use std::fmt::Write as _;
 use std::io::Write;
 
 /// The text `tidings explain` prints for one rule.
-pub fn explanation(rule: &dyn Rule) -> String {
-    let meta = rule.meta();
+pub fn explanation(meta: &RuleMeta) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}: {}\n", meta.id, meta.summary);
     let _ = writeln!(out, "{}\n", meta.explanation);
@@ -27,16 +26,14 @@ pub fn explanation(rule: &dyn Rule) -> String {
 
 /// Runs `tidings explain`.
 pub fn explain(selector: &str) -> Result<Status> {
-    let matching: Vec<&&dyn Rule> = rules::all()
-        .iter()
-        .filter(|r| r.meta().matches(selector))
-        .collect();
+    let matching: Vec<&RuleMeta> = rules::all().filter(|meta| meta.matches(selector)).collect();
     if matching.is_empty() {
         return Err(Error::UnknownRule(selector.to_owned()));
     }
-    let mut out = std::io::stdout().lock();
-    let texts: Vec<String> = matching.iter().map(|r| explanation(**r)).collect();
-    out.write_all(texts.join("\n").as_bytes())
+    let texts: Vec<String> = matching.iter().map(|meta| explanation(meta)).collect();
+    std::io::stdout()
+        .lock()
+        .write_all(texts.join("\n").as_bytes())
         .map_err(Error::Output)?;
     Ok(Status::Clean)
 }
@@ -44,13 +41,8 @@ pub fn explain(selector: &str) -> Result<Status> {
 /// Runs `tidings rules`.
 pub fn list() -> Result<Status> {
     let mut out = std::io::stdout().lock();
-    let width = rules::all()
-        .iter()
-        .map(|r| r.meta().id.len())
-        .max()
-        .unwrap_or(0);
-    for rule in rules::all() {
-        let meta = rule.meta();
+    let width = rules::all().map(|meta| meta.id.len()).max().unwrap_or(0);
+    for meta in rules::all() {
         writeln!(out, "{:width$}  {}", meta.id, meta.summary).map_err(Error::Output)?;
     }
     Ok(Status::Clean)

@@ -1,13 +1,14 @@
 //! The second stage of argument parsing: raw flags plus `tidings.toml` become validated
 //! settings that know how to build the pipeline (as ripgrep's `HiArgs` do).
 
-use super::args::{ColorChoice, CommonArgs};
+use super::args::{ColorChoice, CommonArgs, HouseStyleArg};
 use crate::config::Config;
 use crate::document::Format;
 use crate::error::{Error, Result};
 use crate::files::{FileFilter, Target};
+use crate::gazetteer::Gazetteer;
 use crate::linter::Linter;
-use crate::rules::RuleOptions;
+use crate::rules::{Diacritics, HouseStyle, RuleOptions};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -59,7 +60,32 @@ impl Settings {
             .min_confidence
             .or(config.min_confidence)
             .unwrap_or(0.0);
-        let linter = Linter::new(&select, &ignore, min_confidence, RuleOptions::default())?;
+        let options = RuleOptions {
+            house_style: match common.house_style {
+                Some(HouseStyleArg::Suggest) => HouseStyle::Suggest,
+                Some(HouseStyleArg::Fix) => HouseStyle::Fix,
+                Some(HouseStyleArg::Off) => HouseStyle::Off,
+                None => config.style.house.unwrap_or_default(),
+            },
+            diacritics: if common.restore_diacritics {
+                Diacritics::Restore
+            } else {
+                config.style.diacritics.unwrap_or_default()
+            },
+        };
+        let mut dictionaries = common.dictionaries.clone();
+        dictionaries.extend(config.dictionaries.iter().cloned());
+        for path in &dictionaries {
+            if !path.is_file() {
+                return Err(Error::NotFound { path: path.clone() });
+            }
+        }
+        let gazetteer = if dictionaries.is_empty() {
+            Gazetteer::embedded()
+        } else {
+            Gazetteer::with_dictionaries(&dictionaries)?
+        };
+        let linter = Linter::new(&select, &ignore, min_confidence, options, gazetteer)?;
         let filter = FileFilter::new(&config.include, &config.exclude)?;
         Ok(Settings {
             linter,

@@ -13,7 +13,7 @@ mod sarif;
 
 use crate::document::LineIndex;
 use crate::fixes::{Applicability, Finding};
-use crate::rules::Rule;
+use crate::rules::RuleMeta;
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -148,7 +148,7 @@ pub struct ReportOptions<'a> {
     /// Use ANSI colours.
     pub color: bool,
     /// The enabled rules (SARIF lists them).
-    pub rules: &'a [&'static dyn Rule],
+    pub rules: &'a [&'static RuleMeta],
     /// Terminal width for the full format.
     pub width: usize,
 }

@@ -5,13 +5,13 @@
 
 use super::{FileReport, ReportOptions, Reporter, Summary};
 use crate::fixes::Applicability;
-use crate::rules::Rule;
+use crate::rules::RuleMeta;
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
 /// The SARIF reporter.
 pub struct Sarif {
-    rules: Vec<&'static dyn Rule>,
+    rules: Vec<&'static RuleMeta>,
     results_written: usize,
 }
 
@@ -28,8 +28,7 @@ impl Sarif {
         let rules: Vec<Value> = self
             .rules
             .iter()
-            .map(|rule| {
-                let meta = rule.meta();
+            .map(|meta| {
                 json!({
                     "id": meta.id,
                     "name": meta.name(),
@@ -61,7 +60,7 @@ impl Reporter for Sarif {
 
     fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
         for f in &report.findings {
-            let rule_index = self.rules.iter().position(|r| r.meta().id == f.rule_id());
+            let rule_index = self.rules.iter().position(|meta| meta.id == f.rule_id());
             let level = match f.finding.applicability {
                 Applicability::Flag => "note",
                 _ => "warning",

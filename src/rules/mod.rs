@@ -4,12 +4,14 @@
 //! anything itself; merging and applying fixes is the job of [`crate::fixes`]. Rule ids are
 //! `family/name`; selectors on the command line and in `tidings.toml` accept either.
 
+pub mod names;
 pub mod spacing;
 mod text;
 
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::fixes::Finding;
+use crate::gazetteer::Gazetteer;
 
 /// A before/after example shown by `tidings explain` and checked by the test suite.
 #[derive(Debug, Clone, Copy)]
@@ -70,9 +72,40 @@ impl RuleMeta {
     }
 }
 
-/// Style choices that change what counts as an error (from `tidings.toml`).
+/// What to do about a spelling that is another outlet's legitimate house style (`Kiev`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HouseStyle {
+    /// Say nothing.
+    Off,
+    /// Offer the house spelling as a suggestion (the default).
+    #[default]
+    Suggest,
+    /// Treat the house spelling as a safe fix.
+    Fix,
+}
+
+/// Whether name repairs put back diacritics the text does not use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Diacritics {
+    /// Repairs follow the text: a name written without diacritics is repaired without them
+    /// (`Gumrukc` → `Gumrukcu`), as AP style does; `Erdogan` is left alone.
+    #[default]
+    Keep,
+    /// Repairs use the gazetteer's spelling with diacritics (`Gümrükçü`), and names written
+    /// without them are suggested with them (`Erdogan` → `Erdoğan`).
+    Restore,
+}
+
+/// Style choices that change what counts as an error (from `tidings.toml`'s `[style]`).
 #[derive(Debug, Clone, Default)]
-pub struct RuleOptions {}
+pub struct RuleOptions {
+    /// Older or foreign-derived spellings other outlets use (`Kiev`, `Zelenskyy`).
+    pub house_style: HouseStyle,
+    /// Diacritics in repaired names.
+    pub diacritics: Diacritics,
+}
 
 /// What a rule gets to look at.
 #[derive(Debug)]
@@ -81,53 +114,62 @@ pub struct Context<'a> {
     pub doc: &'a Document<'a>,
     /// Style options.
     pub options: &'a RuleOptions,
+    /// Names, places, organisations, events and the English lexicon.
+    pub gazetteer: &'a Gazetteer,
 }
 
-/// A check over a document.
+/// A check over a document. One check may report under several rule ids (the names matcher
+/// reports `names/case`, `names/variant`, …) so that one pass serves them all.
 pub trait Rule: Sync + Send {
-    /// The rule's static description.
-    fn meta(&self) -> &'static RuleMeta;
+    /// The rule ids this check reports under.
+    fn metas(&self) -> &'static [&'static RuleMeta];
     /// Pushes every finding in `cx.doc` to `out`. Spans outside prose are dropped by the caller.
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>);
 }
 
-/// Every rule tidings has, in priority order of families.
-pub fn all() -> &'static [&'static dyn Rule] {
-    static RULES: &[&dyn Rule] = &[
+/// Every check tidings has.
+pub fn checks() -> &'static [&'static dyn Rule] {
+    static CHECKS: &[&dyn Rule] = &[
+        &names::Names,
         &spacing::HyphenSpace,
         &spacing::DoubleSpace,
         &spacing::SpaceBeforePunctuation,
         &spacing::MissingSpaceAfterPunctuation,
     ];
-    RULES
+    CHECKS
+}
+
+/// Every rule id, in the order of [`checks`].
+pub fn all() -> impl Iterator<Item = &'static RuleMeta> {
+    checks()
+        .iter()
+        .flat_map(|check| check.metas().iter().copied())
 }
 
 /// Looks up a rule by id.
-pub fn by_id(id: &str) -> Option<&'static dyn Rule> {
-    all().iter().copied().find(|rule| rule.meta().id == id)
+pub fn by_id(id: &str) -> Option<&'static RuleMeta> {
+    all().find(|meta| meta.id == id)
 }
 
-/// The rules enabled by `select` (empty means all) minus those matched by `ignore`.
+/// The rule ids enabled by `select` (empty means all) minus those matched by `ignore`.
 ///
 /// Every selector must name a family, a rule id or `all`; anything else is an error so that a
 /// typo in CI configuration does not silently disable a check.
-pub fn select(select: &[String], ignore: &[String]) -> Result<Vec<&'static dyn Rule>> {
+pub fn select(select: &[String], ignore: &[String]) -> Result<Vec<&'static RuleMeta>> {
     for selector in select.iter().chain(ignore) {
-        if !all().iter().any(|rule| rule.meta().matches(selector)) {
+        if !is_known_selector(selector) {
             return Err(Error::UnknownRule(selector.clone()));
         }
     }
     Ok(all()
-        .iter()
-        .copied()
-        .filter(|rule| select.is_empty() || select.iter().any(|s| rule.meta().matches(s)))
-        .filter(|rule| !ignore.iter().any(|s| rule.meta().matches(s)))
+        .filter(|meta| select.is_empty() || select.iter().any(|s| meta.matches(s)))
+        .filter(|meta| !ignore.iter().any(|s| meta.matches(s)))
         .collect())
 }
 
 /// Checks a selector without building a rule list (for configuration validation).
 pub fn is_known_selector(selector: &str) -> bool {
-    all().iter().any(|rule| rule.meta().matches(selector))
+    all().any(|meta| meta.matches(selector))
 }
 
 #[cfg(test)]
@@ -140,11 +182,17 @@ pub(crate) mod testing {
 
     /// Runs `rule` alone on `input` (plain text) and returns its findings.
     pub fn findings(rule: &dyn Rule, input: &str) -> Vec<Finding> {
+        findings_with(rule, input, &RuleOptions::default())
+    }
+
+    /// Runs `rule` alone on `input` (plain text) with `options`.
+    pub fn findings_with(rule: &dyn Rule, input: &str, options: &RuleOptions) -> Vec<Finding> {
         let doc = Document::new(input, Format::Plain);
-        let options = RuleOptions::default();
+        let gazetteer = Gazetteer::embedded();
         let cx = Context {
             doc: &doc,
-            options: &options,
+            options,
+            gazetteer: &gazetteer,
         };
         let mut out = Vec::new();
         rule.check(&cx, &mut out);
@@ -166,7 +214,7 @@ pub(crate) mod testing {
                 assert!(
                     found.is_empty(),
                     "{}: expected no finding in {input:?}, got {:?}",
-                    rule.meta().id,
+                    rule.metas()[0].id,
                     found
                         .iter()
                         .map(|f| (&input[f.span.clone()], &f.replacement))
@@ -177,7 +225,7 @@ pub(crate) mod testing {
                     &fixed(rule, input),
                     expected,
                     "{}: case {input:?}",
-                    rule.meta().id
+                    rule.metas()[0].id
                 );
             }
         }
@@ -190,13 +238,13 @@ pub(crate) mod testing {
             found.len(),
             1,
             "{}: one finding expected in {input:?}",
-            rule.meta().id
+            rule.metas()[0].id
         );
         assert_eq!(
             found[0].applicability,
             expected,
             "{}: {input:?}",
-            rule.meta().id
+            rule.metas()[0].id
         );
     }
 }
@@ -207,7 +255,7 @@ mod tests {
 
     #[test]
     fn ids_are_unique_and_well_formed() {
-        let mut ids: Vec<&str> = all().iter().map(|r| r.meta().id).collect();
+        let mut ids: Vec<&str> = all().map(|meta| meta.id).collect();
         for id in &ids {
             let (family, name) = id.split_once('/').expect("family/name");
             assert!(!family.is_empty() && !name.is_empty());
@@ -224,39 +272,49 @@ mod tests {
 
     #[test]
     fn every_rule_is_documented_with_examples_that_hold() {
-        for rule in all() {
-            let meta = rule.meta();
-            assert!(
-                !meta.summary.is_empty() && !meta.explanation.is_empty() && !meta.safety.is_empty(),
-                "{}",
-                meta.id
-            );
-            assert!(
-                meta.examples.iter().any(|e| e.before != e.after),
-                "{} needs a positive example",
-                meta.id
-            );
-            assert!(
-                meta.examples.iter().any(|e| e.before == e.after),
-                "{} needs a negative example",
-                meta.id
-            );
-            let cases: Vec<(&str, &str)> =
-                meta.examples.iter().map(|e| (e.before, e.after)).collect();
-            testing::assert_cases(*rule, &cases);
+        for check in checks() {
+            for meta in check.metas() {
+                assert!(
+                    !meta.summary.is_empty()
+                        && !meta.explanation.is_empty()
+                        && !meta.safety.is_empty(),
+                    "{}",
+                    meta.id
+                );
+                assert!(
+                    meta.examples.iter().any(|e| e.before != e.after),
+                    "{} needs a positive example",
+                    meta.id
+                );
+                assert!(
+                    meta.examples.iter().any(|e| e.before == e.after),
+                    "{} needs a negative example",
+                    meta.id
+                );
+                for example in meta.examples {
+                    // Each example holds with only this rule id's findings applied.
+                    let found: Vec<Finding> = testing::findings(*check, example.before)
+                        .into_iter()
+                        .filter(|f| f.rule.id == meta.id)
+                        .collect();
+                    let chosen = crate::fixes::select_fixes(&found, crate::fixes::FixLevel::All);
+                    let fixed = crate::fixes::apply_edits(example.before, &chosen);
+                    assert_eq!(
+                        fixed, example.after,
+                        "{}: example {:?}",
+                        meta.id, example.before
+                    );
+                }
+            }
         }
     }
 
     #[test]
     fn selection_by_family_and_id() {
         let spacing = select(&["spacing".into()], &[]).unwrap();
-        assert!(spacing.iter().all(|r| r.meta().family() == "spacing"));
+        assert!(spacing.iter().all(|meta| meta.family() == "spacing"));
         let without = select(&[], &["spacing/double-space".into()]).unwrap();
-        assert!(
-            without
-                .iter()
-                .all(|r| r.meta().id != "spacing/double-space")
-        );
+        assert!(without.iter().all(|meta| meta.id != "spacing/double-space"));
         assert!(matches!(
             select(&["spelling".into()], &[]),
             Err(Error::UnknownRule(_))

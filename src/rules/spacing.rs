@@ -163,8 +163,9 @@ static HYPHEN_SPACE: RuleMeta = RuleMeta {
 pub struct HyphenSpace;
 
 impl Rule for HyphenSpace {
-    fn meta(&self) -> &'static RuleMeta {
-        &HYPHEN_SPACE
+    fn metas(&self) -> &'static [&'static RuleMeta] {
+        static METAS: [&RuleMeta; 1] = [&HYPHEN_SPACE];
+        &METAS
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -277,8 +278,9 @@ static DOUBLE_SPACE: RuleMeta = RuleMeta {
 pub struct DoubleSpace;
 
 impl Rule for DoubleSpace {
-    fn meta(&self) -> &'static RuleMeta {
-        &DOUBLE_SPACE
+    fn metas(&self) -> &'static [&'static RuleMeta] {
+        static METAS: [&RuleMeta; 1] = [&DOUBLE_SPACE];
+        &METAS
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -355,8 +357,9 @@ static SPACE_BEFORE_PUNCTUATION: RuleMeta = RuleMeta {
 pub struct SpaceBeforePunctuation;
 
 impl Rule for SpaceBeforePunctuation {
-    fn meta(&self) -> &'static RuleMeta {
-        &SPACE_BEFORE_PUNCTUATION
+    fn metas(&self) -> &'static [&'static RuleMeta] {
+        static METAS: [&RuleMeta; 1] = [&SPACE_BEFORE_PUNCTUATION];
+        &METAS
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -459,8 +462,9 @@ fn is_plain_word_token(token: &str) -> bool {
 }
 
 impl Rule for MissingSpaceAfterPunctuation {
-    fn meta(&self) -> &'static RuleMeta {
-        &MISSING_SPACE_AFTER_PUNCTUATION
+    fn metas(&self) -> &'static [&'static RuleMeta] {
+        static METAS: [&RuleMeta; 1] = [&MISSING_SPACE_AFTER_PUNCTUATION];
+        &METAS
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -596,11 +600,13 @@ mod tests {
         let text = "The company said  it was.\n";
         let doc = crate::document::Document::new(text, Format::Markdown);
         let options = crate::rules::RuleOptions::default();
+        let gazetteer = crate::gazetteer::Gazetteer::embedded();
         let mut out = Vec::new();
         DoubleSpace.check(
             &Context {
                 doc: &doc,
                 options: &options,
+                gazetteer: &gazetteer,
             },
             &mut out,
         );

@@ -1,0 +1,39 @@
+//! Compiles the default dictionaries in `dictionaries/` into the gazetteer index embedded in
+//! the binary (`include_bytes!` of `$OUT_DIR/gazetteer.bin`), so that start-up parses nothing.
+#![allow(dead_code)]
+
+#[path = "src/gazetteer/compile.rs"]
+mod compile;
+#[path = "src/gazetteer/fold.rs"]
+mod fold;
+#[path = "src/gazetteer/sources.rs"]
+mod sources;
+#[path = "src/gazetteer/tsv.rs"]
+mod tsv;
+
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let manifest =
+        PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
+    let dir = manifest.join("dictionaries");
+    for name in sources::ALL_FILES {
+        println!("cargo:rerun-if-changed=dictionaries/{name}");
+    }
+    for module in ["compile", "fold", "sources", "tsv"] {
+        println!("cargo:rerun-if-changed=src/gazetteer/{module}.rs");
+    }
+    let (entries, lexicon) = match sources::load(&dir) {
+        Ok(loaded) => loaded,
+        Err(message) => {
+            eprintln!("error: {message}");
+            std::process::exit(1);
+        }
+    };
+    let index = compile::compile(&entries, &lexicon, compile::CompileOptions::default());
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR")).join("gazetteer.bin");
+    if let Err(e) = std::fs::write(Path::new(&out), index) {
+        eprintln!("error: cannot write {}: {e}", out.display());
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,292 @@
+//! Reading a compiled index without copying it: `fst` maps and flat tables over one byte
+//! buffer (the embedded default is a `&'static [u8]`).
+
+use super::compile::{MAGIC, Role, decode_entity_posting, section, word_flag};
+use super::fold::{deletes, max_distance};
+use super::tsv::Kind;
+use fst::{Map, Set};
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// A problem with a compiled index (only possible for a corrupt or foreign file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexError(pub String);
+
+/// A window into the shared index buffer, so the `fst` maps read it in place.
+#[derive(Clone)]
+struct Slice {
+    data: Arc<Cow<'static, [u8]>>,
+    range: Range<usize>,
+}
+
+impl AsRef<[u8]> for Slice {
+    fn as_ref(&self) -> &[u8] {
+        &self.data[self.range.clone()]
+    }
+}
+
+/// A compiled gazetteer index.
+pub struct Index {
+    bytes: Arc<Cow<'static, [u8]>>,
+    sections: [Range<usize>; section::COUNT],
+    exact: Map<Slice>,
+    skeleton: Map<Slice>,
+    deletes: Map<Slice>,
+    words: Map<Slice>,
+    groups: Map<Slice>,
+    starters: Set<Slice>,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("bytes", &self.bytes.len())
+            .field("entities", &self.entity_count())
+            .finish()
+    }
+}
+
+/// An entity as stored in the index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityRecord<'a> {
+    /// Canonical spelling.
+    pub name: &'a str,
+    /// What it is.
+    pub kind: Kind,
+    /// 1–3.
+    pub prominence: u8,
+    /// Population (places).
+    pub population: u64,
+    /// Role and country, or what it is.
+    pub description: &'a str,
+}
+
+/// A key's relation to an entity: which entity, how, and which token of its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Posting {
+    /// Entity id within its index.
+    pub entity: u32,
+    /// How the key relates to it.
+    pub role: Role,
+    /// For name tokens: the position of the token in the name (particles skipped).
+    pub token: u8,
+}
+
+fn read_u32(bytes: &[u8], at: usize) -> u32 {
+    bytes
+        .get(at..at + 4)
+        .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+fn read_u64(bytes: &[u8], at: usize) -> u64 {
+    bytes.get(at..at + 8).map_or(0, |b| {
+        u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+    })
+}
+
+impl Index {
+    /// Opens a compiled index. Nothing is copied or parsed: the `fst` maps and the tables
+    /// read the buffer in place (for the embedded default, the binary's own data).
+    pub fn open(bytes: Cow<'static, [u8]>) -> Result<Index, IndexError> {
+        let bytes = Arc::new(bytes);
+        if bytes.len() < MAGIC.len() + 4 || &bytes[..MAGIC.len()] != MAGIC {
+            return Err(IndexError(
+                "not a tidings gazetteer index (bad magic)".to_owned(),
+            ));
+        }
+        let count = read_u32(&bytes, MAGIC.len()) as usize;
+        if count != section::COUNT {
+            return Err(IndexError(format!(
+                "index has {count} sections, expected {}",
+                section::COUNT
+            )));
+        }
+        let mut sections: [Range<usize>; section::COUNT] = Default::default();
+        for (i, range) in sections.iter_mut().enumerate() {
+            let at = MAGIC.len() + 4 + i * 16;
+            let offset = read_u64(&bytes, at) as usize;
+            let len = read_u64(&bytes, at + 8) as usize;
+            if offset.checked_add(len).is_none_or(|end| end > bytes.len()) {
+                return Err(IndexError(format!(
+                    "section {i} runs past the end of the index"
+                )));
+            }
+            *range = offset..offset + len;
+        }
+        let slice = |i: usize| Slice {
+            data: Arc::clone(&bytes),
+            range: sections[i].clone(),
+        };
+        let map = |i: usize| -> Result<Map<Slice>, IndexError> {
+            Map::new(slice(i)).map_err(|e| IndexError(format!("section {i}: {e}")))
+        };
+        let starters =
+            Set::new(slice(section::STARTERS)).map_err(|e| IndexError(format!("starters: {e}")))?;
+        Ok(Index {
+            exact: map(section::EXACT)?,
+            skeleton: map(section::SKELETON)?,
+            deletes: map(section::DELETES)?,
+            words: map(section::WORDS)?,
+            groups: map(section::GROUPS)?,
+            starters,
+            sections,
+            bytes,
+        })
+    }
+
+    fn section(&self, i: usize) -> &[u8] {
+        &self.bytes[self.sections[i].clone()]
+    }
+
+    fn table_entry(&self, i: usize, id: u32) -> Option<&str> {
+        let table = self.section(i);
+        let count = read_u32(table, 0);
+        if id >= count {
+            return None;
+        }
+        let base = 4 + (count as usize + 1) * 4;
+        let start = read_u32(table, 4 + id as usize * 4) as usize;
+        let end = read_u32(table, 8 + id as usize * 4) as usize;
+        table
+            .get(base + start..base + end)
+            .and_then(|b| std::str::from_utf8(b).ok())
+    }
+
+    /// Number of entities.
+    pub fn entity_count(&self) -> u32 {
+        read_u32(self.section(section::ENTITIES), 0)
+    }
+
+    /// The entity with id `id`.
+    pub fn entity(&self, id: u32) -> Option<EntityRecord<'_>> {
+        let record = self.table_entry(section::ENTITIES, id)?;
+        let mut fields = record.splitn(5, '\t');
+        Some(EntityRecord {
+            name: fields.next()?,
+            kind: Kind::from_code(fields.next()?.parse().ok()?),
+            prominence: fields.next()?.parse().ok()?,
+            population: fields.next()?.parse().ok()?,
+            description: fields.next().unwrap_or_default(),
+        })
+    }
+
+    /// Entities a folded key names, with their roles.
+    pub fn exact(&self, folded: &str, out: &mut Vec<Posting>) {
+        let Some(offset) = self.exact.get(folded) else {
+            return;
+        };
+        let postings = self.section(section::ENTITY_POSTINGS);
+        let at = offset as usize * 8;
+        let count = read_u64(postings, at) as usize;
+        for i in 0..count {
+            let (entity, role, token) = decode_entity_posting(read_u64(postings, at + 8 + i * 8));
+            out.push(Posting {
+                entity,
+                role,
+                token,
+            });
+        }
+    }
+
+    /// True when some key of the index equals `folded`.
+    pub fn has_key(&self, folded: &str) -> bool {
+        self.exact.contains_key(folded)
+    }
+
+    fn token_postings(&self, offset: u64, out: &mut Vec<u32>) {
+        let postings = self.section(section::TOKEN_POSTINGS);
+        let at = offset as usize * 4;
+        let count = read_u32(postings, at) as usize;
+        for i in 0..count {
+            out.push(read_u32(postings, at + 4 + i * 4));
+        }
+    }
+
+    /// The fuzzy token with id `id`.
+    pub fn token(&self, id: u32) -> Option<&str> {
+        self.table_entry(section::TOKENS, id)
+    }
+
+    /// Fuzzy tokens sharing `skeleton`.
+    pub fn skeleton_tokens(&self, skeleton: &str, out: &mut Vec<u32>) {
+        if let Some(offset) = self.skeleton.get(skeleton) {
+            self.token_postings(offset, out);
+        }
+    }
+
+    /// Fuzzy tokens that may be within edit distance `max_distance(len)` of `folded`
+    /// (symmetric deletes; candidates still need their distance checked).
+    pub fn delete_neighbours(&self, folded: &str, out: &mut Vec<u32>, scratch: &mut Vec<String>) {
+        scratch.clear();
+        scratch.push(folded.to_owned());
+        deletes(folded, max_distance(folded.len()), scratch);
+        for key in scratch.iter() {
+            if let Some(offset) = self.deletes.get(key) {
+                self.token_postings(offset, out);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// Lexicon flags of a folded word (0 when unknown): size class in the low byte, then
+    /// [`word_flag`]s.
+    pub fn word(&self, folded: &str) -> u64 {
+        self.words.get(folded).unwrap_or(0)
+    }
+
+    /// True when `folded` is a common English word (SCOWL size ≤ `max_size`).
+    pub fn is_common_word(&self, folded: &str, max_size: u64) -> bool {
+        let flags = self.word(folded);
+        flags & word_flag::WORD != 0 && flags & 0xff <= max_size
+    }
+
+    /// Name-equivalence groups `folded` belongs to.
+    pub fn groups(&self, folded: &str, out: &mut Vec<u32>) {
+        let Some(offset) = self.groups.get(folded) else {
+            return;
+        };
+        let postings = self.section(section::GROUP_POSTINGS);
+        let at = offset as usize * 4;
+        let count = read_u32(postings, at) as usize;
+        for i in 0..count {
+            out.push(read_u32(postings, at + 4 + i * 4));
+        }
+    }
+
+    /// True when two folded name forms are recorded as spellings of the same name.
+    pub fn same_name_group(&self, a: &str, b: &str) -> bool {
+        let (mut ga, mut gb) = (Vec::new(), Vec::new());
+        self.groups(a, &mut ga);
+        if ga.is_empty() {
+            return false;
+        }
+        self.groups(b, &mut gb);
+        ga.iter().any(|g| gb.contains(g))
+    }
+
+    /// True when `folded` starts some multi-word key.
+    pub fn is_starter(&self, folded: &str) -> bool {
+        self.starters.contains(folded)
+    }
+
+    /// Number of keys in the exact map (for `gazetteer` statistics).
+    pub fn key_count(&self) -> usize {
+        self.exact.len()
+    }
+
+    /// Every key of the exact map with its postings, for validation.
+    pub fn keys(&self) -> Vec<(String, Vec<Posting>)> {
+        use fst::Streamer;
+        let mut out = Vec::new();
+        let mut stream = self.exact.stream();
+        while let Some((key, _)) = stream.next() {
+            let key = String::from_utf8_lossy(key).into_owned();
+            let mut postings = Vec::new();
+            self.exact(&key, &mut postings);
+            out.push((key, postings));
+        }
+        out
+    }
+}

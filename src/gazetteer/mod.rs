@@ -1,0 +1,293 @@
+//! The gazetteer: people, places, organisations and events with their house spellings, known
+//! misspellings and style variants, plus the English lexicon that guards against false fixes.
+//!
+//! The default gazetteer is compiled from `dictionaries/` at build time and embedded in the
+//! binary (see [`compile`]); it is opened without parsing or copying. Users add their own
+//! dictionaries (TSV or TOML, see [`user`]); an entry of theirs that shares a spelling with a
+//! default entry replaces it, so a house can impose its own spelling (`Zelenskyy`).
+
+pub mod compile;
+pub mod fold;
+pub mod index;
+pub mod sources;
+pub mod tsv;
+pub mod user;
+
+pub use compile::Role;
+pub use index::{EntityRecord, Index, Posting};
+pub use tsv::{Entry, Kind};
+
+use crate::error::{Error, Result};
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+static EMBEDDED_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
+
+/// The embedded default index, opened once.
+pub fn embedded() -> Arc<Index> {
+    static EMBEDDED: OnceLock<Arc<Index>> = OnceLock::new();
+    Arc::clone(EMBEDDED.get_or_init(|| {
+        // The bytes were written by our own build script; failing to open them is a build bug.
+        Arc::new(
+            Index::open(Cow::Borrowed(EMBEDDED_BYTES)).expect("embedded gazetteer index is valid"),
+        )
+    }))
+}
+
+/// An entity in a particular layer of the gazetteer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntityId {
+    /// Layer: user dictionaries in order, then the default.
+    pub layer: u16,
+    /// Entity id within the layer's index.
+    pub id: u32,
+}
+
+/// A posting resolved to a layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Hit {
+    /// The entity.
+    pub entity: EntityId,
+    /// How the looked-up key relates to it.
+    pub role: Role,
+    /// Position of the matching token in the entity's name.
+    pub token: u8,
+}
+
+struct Layer {
+    source: String,
+    index: Arc<Index>,
+    /// Entities of this layer replaced by an entry of an earlier (user) layer.
+    masked: HashSet<u32>,
+}
+
+/// The gazetteer: user layers first, the embedded default last.
+pub struct Gazetteer {
+    layers: Vec<Layer>,
+}
+
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries(self.layers.iter().map(|l| &l.source))
+            .finish()
+    }
+}
+
+impl Default for Gazetteer {
+    fn default() -> Self {
+        Gazetteer::embedded()
+    }
+}
+
+impl Gazetteer {
+    /// The embedded default gazetteer alone.
+    pub fn embedded() -> Gazetteer {
+        Gazetteer {
+            layers: vec![Layer {
+                source: "default".to_owned(),
+                index: embedded(),
+                masked: HashSet::new(),
+            }],
+        }
+    }
+
+    /// The default gazetteer with user dictionaries layered over it (earlier files win).
+    pub fn with_dictionaries(paths: &[PathBuf]) -> Result<Gazetteer> {
+        let mut layers = Vec::new();
+        for path in paths {
+            let entries = user::load(path)?;
+            let index = compile::compile(
+                &entries,
+                &compile::Lexicon::default(),
+                compile::CompileOptions::everything(),
+            );
+            let index = Index::open(Cow::Owned(index)).map_err(|e| Error::Dictionary {
+                path: path.clone(),
+                line: 0,
+                message: e.0,
+            })?;
+            layers.push(Layer {
+                source: path.display().to_string(),
+                index: Arc::new(index),
+                masked: HashSet::new(),
+            });
+        }
+        layers.push(Layer {
+            source: "default".to_owned(),
+            index: embedded(),
+            masked: HashSet::new(),
+        });
+        let mut gazetteer = Gazetteer { layers };
+        gazetteer.mask_shadowed();
+        Ok(gazetteer)
+    }
+
+    /// Masks entities of later layers that share a spelling (name, variant or style) with an
+    /// entity of an earlier layer.
+    fn mask_shadowed(&mut self) {
+        // The default layer is last and shadows nothing.
+        for upper in 0..self.layers.len().saturating_sub(1) {
+            let keys: Vec<String> = self.layers[upper]
+                .index
+                .keys()
+                .into_iter()
+                .filter(|(_, postings)| {
+                    postings
+                        .iter()
+                        .any(|p| matches!(p.role, Role::Canonical | Role::Variant | Role::Style))
+                })
+                .map(|(key, _)| key)
+                .collect();
+            for lower in upper + 1..self.layers.len() {
+                let mut found = Vec::new();
+                for key in &keys {
+                    found.clear();
+                    self.layers[lower].index.exact(key, &mut found);
+                    let hidden: Vec<u32> = found
+                        .iter()
+                        .filter(|p| matches!(p.role, Role::Canonical | Role::Variant | Role::Style))
+                        .map(|p| p.entity)
+                        .collect();
+                    self.layers[lower].masked.extend(hidden);
+                }
+            }
+        }
+    }
+
+    /// The lexicon (English words, name forms) lives in the default layer.
+    fn lexicon(&self) -> &Index {
+        &self.layers[self.layers.len() - 1].index
+    }
+
+    /// All entities a folded key names, in every layer.
+    pub fn exact(&self, folded: &str, out: &mut Vec<Hit>) {
+        let mut postings = Vec::new();
+        for (layer, l) in self.layers.iter().enumerate() {
+            postings.clear();
+            l.index.exact(folded, &mut postings);
+            out.extend(
+                postings
+                    .iter()
+                    .filter(|p| !l.masked.contains(&p.entity))
+                    .map(|p| Hit {
+                        entity: EntityId {
+                            layer: layer as u16,
+                            id: p.entity,
+                        },
+                        role: p.role,
+                        token: p.token,
+                    }),
+            );
+        }
+    }
+
+    /// The record of an entity.
+    pub fn entity(&self, id: EntityId) -> Option<EntityRecord<'_>> {
+        self.layers.get(id.layer as usize)?.index.entity(id.id)
+    }
+
+    /// Fuzzy tokens (folded) within reach of `folded`: sharing its skeleton or within the
+    /// symmetric-delete neighbourhood. Distances are not checked here.
+    pub fn fuzzy_tokens(&self, folded: &str, skeleton: &str, out: &mut Vec<String>) {
+        let mut ids = Vec::new();
+        let mut scratch = Vec::new();
+        for layer in &self.layers {
+            ids.clear();
+            layer.index.skeleton_tokens(skeleton, &mut ids);
+            layer
+                .index
+                .delete_neighbours(folded, &mut ids, &mut scratch);
+            for id in &ids {
+                if let Some(token) = layer.index.token(*id) {
+                    out.push(token.to_owned());
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// Lexicon flags of a folded word (see [`compile::word_flag`]).
+    pub fn word(&self, folded: &str) -> u64 {
+        self.lexicon().word(folded)
+    }
+
+    /// True when `folded` is a common English word (SCOWL size ≤ `max_size`).
+    pub fn is_common_word(&self, folded: &str, max_size: u64) -> bool {
+        self.lexicon().is_common_word(folded, max_size)
+    }
+
+    /// True when two folded forms are recorded spellings of the same person name.
+    pub fn same_name_group(&self, a: &str, b: &str) -> bool {
+        self.lexicon().same_name_group(a, b)
+    }
+
+    /// True when `folded` starts a multi-word name in some layer.
+    pub fn is_starter(&self, folded: &str) -> bool {
+        self.layers.iter().any(|l| l.index.is_starter(folded))
+    }
+
+    /// Where each layer came from (`default` for the embedded one).
+    pub fn sources(&self) -> Vec<&str> {
+        self.layers.iter().map(|l| l.source.as_str()).collect()
+    }
+
+    /// Number of entities and keys per layer.
+    pub fn statistics(&self) -> Vec<(String, u32, usize)> {
+        self.layers
+            .iter()
+            .map(|l| {
+                (
+                    l.source.clone(),
+                    l.index.entity_count(),
+                    l.index.key_count(),
+                )
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_index_opens_and_finds_entries() {
+        let g = Gazetteer::embedded();
+        let mut hits = Vec::new();
+        g.exact("hegseth", &mut hits);
+        let names: Vec<&str> = hits
+            .iter()
+            .filter_map(|h| g.entity(h.entity))
+            .map(|e| e.name)
+            .collect();
+        assert!(names.contains(&"Pete Hegseth"), "{names:?}");
+        hits.clear();
+        g.exact("kiev", &mut hits);
+        assert!(
+            hits.iter()
+                .any(|h| h.role == Role::Style
+                    && g.entity(h.entity).is_some_and(|e| e.name == "Kyiv"))
+        );
+        assert!(g.is_common_word("the", 10));
+        assert!(!g.is_common_word("hegseth", 70));
+        assert!(g.is_starter("steadfast"));
+    }
+
+    #[test]
+    fn fuzzy_tokens_reach_garbled_names() {
+        let g = Gazetteer::embedded();
+        let mut out = Vec::new();
+        g.fuzzy_tokens("kijiw", &fold::skeleton("kijiw"), &mut out);
+        assert!(out.contains(&"kyiv".to_owned()), "{out:?}");
+        out.clear();
+        g.fuzzy_tokens("hegesth", &fold::skeleton("hegesth"), &mut out);
+        assert!(out.contains(&"hegseth".to_owned()), "{out:?}");
+        out.clear();
+        g.fuzzy_tokens("stoleberg", &fold::skeleton("stoleberg"), &mut out);
+        assert!(out.contains(&"stoltenberg".to_owned()), "{out:?}");
+    }
+}

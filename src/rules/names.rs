@@ -1,0 +1,1564 @@
+//! `names/…`: garbled names of people, places, organisations and events.
+//!
+//! One pass over the document finds every word (and run of words) that is, or may be, a name in
+//! the gazetteer, then decides what to do with each using the whole document as evidence:
+//!
+//! - `names/case`: a known name with damaged case (`HegSeth`, `Getty images`, `steadfast dart`);
+//! - `names/variant`: a known misspelling or foreign transliteration (`Selenskyj`);
+//! - `names/fuzzy`: a garbled name found by similarity (`HegeSth`, `Kijiw`, `Gumrukc`);
+//! - `names/style`: another outlet's legitimate spelling (`Kiev`), per house style.
+//!
+//! A fix to a person's name in a published story is worse than a miss, so the fuzzy rule needs
+//! evidence beyond similarity before it is `safe`: inner capitals no name has (`HegeSth`), the
+//! person's other names beside it (`Pete`), their title (`Secretary of Defense`), or other
+//! mentions of the same entity in the article. A word that is itself an English word or a known
+//! name (`Healy`, `Hagel`) is never fuzzed unless its case is visibly damaged.
+
+use super::text::is_function_word;
+use super::{Context, Diacritics, Example, HouseStyle, Rule, RuleMeta};
+use crate::fixes::{Applicability, Finding};
+use crate::gazetteer::compile::{PARTICLES, WHOLE_NAME, name_tokens, word_flag};
+use crate::gazetteer::fold::{edit_distance, fold, fold_into, max_distance, skeleton};
+use crate::gazetteer::{EntityId, Gazetteer, Hit, Kind, Role};
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+
+static CASE: RuleMeta = RuleMeta {
+    id: "names/case",
+    summary: "known name with damaged capitals",
+    explanation: "Finds a name from the gazetteer whose letters are right but whose capitals are \
+        not: capitals inside the word (`HegSeth`), or words of a multi-word name left in lower \
+        case (`Getty images`, `steadfast dart`). Words in all capitals (headlines) and a lower-case \
+        leading `the` are left alone.",
+    safety: "Safe when the damage is visible (a capital inside a word, or one word of the name \
+        capitalised and the other not), the name is a distinctive one, or the context names it \
+        (a named exercise after `exercises`). A name made only of common words is usually those \
+        words in their ordinary sense (`foreign policy`, `peace mission`) and is left alone; \
+        after a firm's role (`a quantum strategy strategist`) it is only suggested.",
+    examples: &[
+        Example {
+            before: "Secretary of Defense HegSeth supported this",
+            after: "Secretary of Defense Hegseth supported this",
+        },
+        Example {
+            before: "Photo: Hristo Rusev Getty images",
+            after: "Photo: Hristo Rusev Getty Images",
+        },
+        Example {
+            before: "during NATO exercises, steadfast dart on February 13",
+            after: "during NATO exercises, Steadfast Dart on February 13",
+        },
+        Example {
+            before: "NATO TO HOLD STEADFAST DART IN FEBRUARY; the Hague",
+            after: "NATO TO HOLD STEADFAST DART IN FEBRUARY; the Hague",
+        },
+    ],
+    priority: 80,
+};
+
+static VARIANT: RuleMeta = RuleMeta {
+    id: "names/variant",
+    summary: "known misspelling or foreign transliteration of a name",
+    explanation: "Finds spellings the gazetteer lists as errors in English text: transliterations \
+        machine translation leaks from another language (`Selenskyj`, `Lawrow`, `Wolodymyr \
+        Selenskyj`) and foreign names of places (`Kiew`, `München`).",
+    safety: "Safe when the spelling belongs to one entity only and is not itself an English word \
+        or the name of something else; otherwise a suggestion.",
+    examples: &[
+        Example {
+            before: "President Selenskyj said on Monday",
+            after: "President Zelensky said on Monday",
+        },
+        Example {
+            before: "Sergei Lawrow met his counterpart",
+            after: "Sergei Lavrov met his counterpart",
+        },
+        Example {
+            before: "President Zelensky said on Monday",
+            after: "President Zelensky said on Monday",
+        },
+    ],
+    priority: 85,
+};
+
+static FUZZY: RuleMeta = RuleMeta {
+    id: "names/fuzzy",
+    summary: "garbled name, repaired by similarity to a gazetteer entry",
+    explanation: "Finds a capitalised word that is no English word and no known name but is \
+        close to a name in the gazetteer: one or two letters inserted, deleted, changed or \
+        swapped (`HegeSth`, `Stoleberg`), letters transliteration confuses (`Kijiw` for Kyiv, \
+        `Gegset` for Hegseth), or the end cut off (`Gumrukc`). Candidates come from a \
+        symmetric-delete index and skeleton keys, never a scan of the gazetteer.",
+    safety: "Safe only with evidence beyond similarity: capitals inside the word, the person's \
+        other names beside it, their title, or other mentions of the same entity in the \
+        document; with less evidence a suggestion, with none nothing. Two equally good \
+        candidates are never chosen between: the word is flagged.",
+    examples: &[
+        Example {
+            before: "US Secretary of Defense Pete HegeSth, British Secretary of Defense",
+            after: "US Secretary of Defense Pete Hegseth, British Secretary of Defense",
+        },
+        Example {
+            before: "talks between Moscow and Kijiw; if Kiiv decided",
+            after: "talks between Moscow and Kyiv; if Kyiv decided",
+        },
+        Example {
+            before: "Turkey Ambassador at NATO Zeki Levent Gumrukc are taking part",
+            after: "Turkey Ambassador at NATO Zeki Levent Gumrukcu are taking part",
+        },
+        Example {
+            before: "John Healy met Bill Blain and Hagel in Kiel.",
+            after: "John Healy met Bill Blain and Hagel in Kiel.",
+        },
+    ],
+    priority: 70,
+};
+
+static STYLE: RuleMeta = RuleMeta {
+    id: "names/style",
+    summary: "another outlet's spelling of a name (house style)",
+    explanation: "Finds spellings that are legitimate in some English house styles but not in \
+        ours: older or Russian-derived place names (`Kiev`, `Odessa`) and alternative \
+        transliterations of people's names (`Zelenskyy`). What happens is set by `[style] house` \
+        in tidings.toml: `suggest` (default), `fix` or `off`.",
+    safety: "A style preference, not an error: a suggestion unless the house style says `fix`.",
+    examples: &[
+        Example {
+            before: "talks in Kiev on Friday",
+            after: "talks in Kyiv on Friday",
+        },
+        Example {
+            before: "talks in Kyiv on Friday",
+            after: "talks in Kyiv on Friday",
+        },
+    ],
+    priority: 60,
+};
+
+/// The names matcher; reports under `names/case`, `names/variant`, `names/fuzzy`, `names/style`.
+pub struct Names;
+
+impl Rule for Names {
+    fn metas(&self) -> &'static [&'static RuleMeta] {
+        static METAS: [&RuleMeta; 4] = [&CASE, &VARIANT, &FUZZY, &STYLE];
+        &METAS
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        Matcher::new(cx).run(out);
+    }
+}
+
+/// Prefixes after which a capital inside a name is normal (McDonald, DeSantis, LaGuardia).
+const CAMEL_PREFIXES: &[&str] = &[
+    "al", "bin", "d", "da", "de", "del", "della", "di", "du", "el", "fitz", "ibn", "la", "le",
+    "mac", "mc", "o", "san", "st", "van", "von",
+];
+
+/// Words that introduce a named exercise or operation.
+const EXERCISE_CONTEXT: &[&str] = &[
+    "drill",
+    "drills",
+    "exercise",
+    "exercises",
+    "manoeuvres",
+    "maneuvers",
+    "operation",
+    "operations",
+    "war",
+    "games",
+    "wargames",
+];
+
+/// Generic nouns that many house styles write in lower case after a proper name.
+const GENERIC_HEADS: &[&str] = &[
+    "accord",
+    "agency",
+    "agreement",
+    "airport",
+    "alliance",
+    "army",
+    "assembly",
+    "association",
+    "bank",
+    "bay",
+    "bridge",
+    "city",
+    "club",
+    "coalition",
+    "college",
+    "commission",
+    "committee",
+    "company",
+    "conference",
+    "corporation",
+    "council",
+    "county",
+    "court",
+    "crisis",
+    "deal",
+    "exchange",
+    "forum",
+    "foundation",
+    "front",
+    "fund",
+    "government",
+    "group",
+    "gulf",
+    "hospital",
+    "index",
+    "initiative",
+    "institute",
+    "island",
+    "islands",
+    "lake",
+    "league",
+    "market",
+    "ministry",
+    "mountains",
+    "movement",
+    "navy",
+    "ocean",
+    "parliament",
+    "party",
+    "plan",
+    "process",
+    "program",
+    "programme",
+    "project",
+    "province",
+    "region",
+    "republic",
+    "river",
+    "school",
+    "sea",
+    "square",
+    "state",
+    "station",
+    "strait",
+    "street",
+    "summit",
+    "talks",
+    "treaty",
+    "union",
+    "university",
+    "war",
+];
+
+/// Roles that follow the name of a firm: `a Quantum Strategy strategist`.
+const FIRM_ROLES: &[&str] = &[
+    "analyst",
+    "analysts",
+    "economist",
+    "economists",
+    "founder",
+    "researcher",
+    "researchers",
+    "strategist",
+    "strategists",
+];
+
+/// A word of the document.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    /// Span of the word without a possessive ending.
+    span: Range32,
+    /// True when only spaces (no punctuation, no line break) separate it from the previous word.
+    joined_to_previous: bool,
+    /// True at the start of a sentence, line or quotation.
+    sentence_start: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Range32 {
+    start: u32,
+    end: u32,
+}
+
+impl Range32 {
+    fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// How closely a word matches a gazetteer spelling.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+enum Similarity {
+    /// Skeleton within one edit, or two edits.
+    Far,
+    /// One edit, or the same skeleton.
+    Near,
+}
+
+/// What a distinct word is, computed once per document.
+#[derive(Debug, Clone, Default)]
+struct Analysis {
+    folded: String,
+    /// Entities it names exactly as written.
+    mentions: Vec<EntityId>,
+    /// Known names it matches apart from case (or diacritics).
+    case: Vec<Hit>,
+    /// Listed misspellings it matches.
+    variants: Vec<Hit>,
+    /// House-style spellings it matches.
+    style: Vec<Hit>,
+    /// Fuzzy candidates: hit, similarity, edit distance.
+    fuzzy: Vec<(Hit, Similarity, usize)>,
+    /// Capitals inside the word that no name pattern explains.
+    odd_capitals: bool,
+    /// First word of some multi-word name.
+    starter: bool,
+    /// A common English word or a known name (guards against fuzzing).
+    known_word: bool,
+}
+
+/// How far (in words) evidence elsewhere in the document still counts: about one article, so
+/// that a file of many stories does not lend one story's names to another.
+const EVIDENCE_WINDOW: u32 = 2000;
+
+/// Mentions of entities across the document, by word position.
+#[derive(Debug, Default)]
+struct Evidence<'t> {
+    /// Distinctive exact mentions (full names, or names that are no common word or name).
+    mentions: FxHashMap<EntityId, Vec<u32>>,
+    /// Visibly damaged forms: word position and surface.
+    garbles: FxHashMap<EntityId, Vec<(u32, &'t str)>>,
+}
+
+impl Evidence<'_> {
+    /// Mentions of `entity` near word `word`, not counting forms spelled `surface`.
+    fn support(&self, entity: EntityId, word: usize, surface: &str) -> usize {
+        let near =
+            |w: u32| (w as usize).abs_diff(word) as u32 <= EVIDENCE_WINDOW && w as usize != word;
+        let exact = self
+            .mentions
+            .get(&entity)
+            .map_or(0, |m| m.iter().filter(|w| near(**w)).count());
+        let garbled = self.garbles.get(&entity).map_or(0, |g| {
+            g.iter().filter(|(w, s)| near(*w) && *s != surface).count()
+        });
+        exact + garbled
+    }
+}
+
+/// A place where a finding may be made, decided once the whole document has been read.
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// Index of the (first) word.
+    word: usize,
+    /// Number of words covered.
+    words: usize,
+    span: Range<usize>,
+    kind: CandidateKind,
+}
+
+#[derive(Debug, Clone)]
+enum CandidateKind {
+    Case(Vec<Hit>),
+    Variant(Vec<Hit>),
+    Style(Vec<Hit>),
+    Fuzzy(Vec<(Hit, Similarity, usize)>),
+    /// A multi-word name with damaged case.
+    Phrase {
+        /// The name.
+        hit: Hit,
+        /// Some word is capitalised as in the name and another is not.
+        visible: bool,
+        /// The lower-case words are generic nouns (`party`, `agreement`).
+        generic: bool,
+    },
+}
+
+struct Matcher<'c, 'a> {
+    cx: &'c Context<'a>,
+    gazetteer: &'c Gazetteer,
+    text: &'a str,
+    words: Vec<Word>,
+    cache: FxHashMap<&'a str, u32>,
+    analyses: Vec<Analysis>,
+    /// Analysis index of each word.
+    word_analysis: Vec<u32>,
+    scratch: String,
+    fuzzy_scratch: Vec<String>,
+}
+
+fn is_name_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+impl<'c, 'a> Matcher<'c, 'a> {
+    fn new(cx: &'c Context<'a>) -> Self {
+        Matcher {
+            cx,
+            gazetteer: cx.gazetteer,
+            text: cx.doc.text(),
+            words: Vec::new(),
+            cache: FxHashMap::default(),
+            analyses: Vec::new(),
+            word_analysis: Vec::new(),
+            scratch: String::new(),
+            fuzzy_scratch: Vec::new(),
+        }
+    }
+
+    /// Splits the prose into words: letters and digits, with inner apostrophes and hyphens
+    /// (`O'Brien`, `Jean-Yves`); a possessive `’s` is left out of the span.
+    fn tokenize(&mut self) {
+        let text = self.text;
+        for segment in self.cx.doc.prose() {
+            let mut previous_end: Option<usize> = None;
+            let mut chars = text[segment.clone()].char_indices().peekable();
+            while let Some((offset, c)) = chars.next() {
+                if !is_name_char(c) {
+                    continue;
+                }
+                let start = segment.start + offset;
+                let mut end = start + c.len_utf8();
+                while let Some(&(next_offset, next)) = chars.peek() {
+                    if is_name_char(next) {
+                        end = segment.start + next_offset + next.len_utf8();
+                        chars.next();
+                    } else if matches!(next, '\'' | '’' | '-') {
+                        // Keep an inner apostrophe or hyphen only when a letter follows.
+                        let after = text
+                            [segment.start + next_offset + next.len_utf8()..segment.end]
+                            .chars()
+                            .next();
+                        if after.is_some_and(is_name_char) {
+                            chars.next();
+                        } else {
+                            break;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                let mut core_end = end;
+                for suffix in ["’s", "'s"] {
+                    if text[start..end].len() > suffix.len() + 1
+                        && text[start..end].ends_with(suffix)
+                    {
+                        core_end = end - suffix.len();
+                    }
+                }
+                let gap = previous_end.map(|p| &text[p..start]);
+                let joined = gap.is_some_and(|g| !g.is_empty() && g.bytes().all(|b| b == b' '));
+                let sentence_start = match gap {
+                    None => true,
+                    Some(g) => {
+                        let g = g.trim_end_matches([' ', '(', '[']);
+                        g.is_empty() && previous_end.is_none()
+                            || g.ends_with(['.', '!', '?', ':', '\n', '“', '"', '‘', '—', '–', '|'])
+                            || g.contains('\n')
+                    }
+                };
+                self.words.push(Word {
+                    span: Range32 {
+                        start: start as u32,
+                        end: core_end as u32,
+                    },
+                    joined_to_previous: joined,
+                    sentence_start,
+                });
+                previous_end = Some(end);
+            }
+        }
+    }
+
+    fn run(mut self, out: &mut Vec<Finding>) {
+        self.tokenize();
+        self.word_analysis = Vec::with_capacity(self.words.len());
+        for i in 0..self.words.len() {
+            let surface = &self.text[self.words[i].span.range()];
+            let index = match self.cache.get(surface) {
+                Some(&index) => index,
+                None => {
+                    let analysis = self.analyse(surface);
+                    let index = self.analyses.len() as u32;
+                    self.analyses.push(analysis);
+                    self.cache.insert(surface, index);
+                    index
+                }
+            };
+            self.word_analysis.push(index);
+        }
+        let mut evidence = Evidence::default();
+        let mut candidates = Vec::new();
+        let mut covered_until = 0usize;
+        for i in 0..self.words.len() {
+            if self.analyses[self.word_analysis[i] as usize].starter
+                && let Some((words, candidate, entity)) = self.phrase_at(i)
+            {
+                if let Some(entity) = entity {
+                    // A name of several words written exactly is distinctive evidence.
+                    evidence.mentions.entry(entity).or_default().push(i as u32);
+                }
+                if let Some(candidate) = candidate {
+                    candidates.push(candidate);
+                }
+                covered_until = i + words;
+                continue;
+            }
+            if i < covered_until {
+                continue;
+            }
+            let analysis = &self.analyses[self.word_analysis[i] as usize];
+            if !analysis.known_word {
+                // `Hegseth` is evidence for Pete Hegseth; `Lynch` (a common surname, and a
+                // bank) is no evidence for any particular Lynch.
+                for entity in &analysis.mentions {
+                    evidence.mentions.entry(*entity).or_default().push(i as u32);
+                }
+            }
+            let span = self.words[i].span.range();
+            let kind = if !analysis.variants.is_empty() {
+                Some(CandidateKind::Variant(analysis.variants.clone()))
+            } else if !analysis.style.is_empty() {
+                Some(CandidateKind::Style(analysis.style.clone()))
+            } else if !analysis.case.is_empty() {
+                Some(CandidateKind::Case(analysis.case.clone()))
+            } else if !analysis.fuzzy.is_empty() {
+                Some(CandidateKind::Fuzzy(analysis.fuzzy.clone()))
+            } else {
+                None
+            };
+            if let Some(kind) = kind {
+                candidates.push(Candidate {
+                    word: i,
+                    words: 1,
+                    span,
+                    kind,
+                });
+            }
+        }
+        // Visibly damaged names (capitals inside the word, listed misspellings) support the
+        // repair of other damaged forms of the same entity nearby.
+        for candidate in &candidates {
+            let analysis = &self.analyses[self.word_analysis[candidate.word] as usize];
+            let strong = match &candidate.kind {
+                CandidateKind::Variant(_) => !analysis.known_word,
+                CandidateKind::Case(_) | CandidateKind::Fuzzy(_) => analysis.odd_capitals,
+                _ => false,
+            };
+            if strong {
+                let surface = &self.text[candidate.span.clone()];
+                for entity in candidate_entities(&candidate.kind) {
+                    evidence
+                        .garbles
+                        .entry(entity)
+                        .or_default()
+                        .push((candidate.word as u32, surface));
+                }
+            }
+        }
+        for candidate in &candidates {
+            if let Some(finding) = self.decide(candidate, &evidence) {
+                out.push(finding);
+            }
+        }
+    }
+
+    /// Works out what a distinct word is.
+    fn analyse(&mut self, surface: &str) -> Analysis {
+        fold_into(surface, &mut self.scratch);
+        let folded = self.scratch.clone();
+        let mut analysis = Analysis {
+            starter: self.gazetteer.is_starter(&folded),
+            odd_capitals: has_odd_capitals(surface),
+            ..Analysis::default()
+        };
+        let first_upper = surface.chars().next().is_some_and(char::is_uppercase);
+        let all_upper = surface
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+        let flags = self.gazetteer.word(&folded);
+        analysis.known_word = flags & word_flag::WORD != 0 && flags & 0xff <= 70
+            || flags
+                & (word_flag::PROPER
+                    | word_flag::NAME_FORM
+                    | word_flag::UPPER
+                    | word_flag::DEMONYM)
+                != 0;
+        if letters < 2 || (all_upper && letters > 1) || !(first_upper || analysis.odd_capitals) {
+            // Lower-case words only matter as the start of a multi-word name; words in
+            // capitals are headlines or acronyms.
+            analysis.folded = folded;
+            return analysis;
+        }
+        let mut hits = Vec::new();
+        self.gazetteer.exact(&folded, &mut hits);
+        for hit in hits {
+            let Some(entity) = self.gazetteer.entity(hit.entity) else {
+                continue;
+            };
+            match hit.role {
+                Role::Variant => analysis.variants.push(hit),
+                Role::Style => analysis.style.push(hit),
+                Role::Canonical | Role::Surname | Role::Given => {
+                    let Some(expected) = canonical_token(entity.name, hit) else {
+                        continue;
+                    };
+                    if expected == surface
+                        || deunicode::deunicode(expected) == surface
+                            && self.cx.options.diacritics == Diacritics::Keep
+                    {
+                        analysis.mentions.push(hit.entity);
+                    } else if analysis.odd_capitals
+                        || surface.chars().skip(1).any(char::is_uppercase)
+                            != expected.chars().skip(1).any(char::is_uppercase)
+                    {
+                        analysis.case.push(hit);
+                    } else if deunicode::deunicode(expected) == surface {
+                        // Diacritics left out: a style choice (see `[style] diacritics`).
+                        analysis.case.push(hit);
+                    } else {
+                        analysis.mentions.push(hit.entity);
+                    }
+                }
+            }
+        }
+        if !analysis.mentions.is_empty() {
+            // A spelling that is exactly some entity's name is never repaired into another.
+            analysis.variants.clear();
+            analysis.style.clear();
+            analysis.case.clear();
+        }
+        // A listed variant may still be fuzzily close to its entity (`Kiiv`): keep both, so
+        // that the stronger verdict wins.
+        let exact_known = !analysis.mentions.is_empty()
+            || !analysis.style.is_empty()
+            || !analysis.case.is_empty();
+        if !exact_known && letters >= 4 && (!analysis.known_word || analysis.odd_capitals) {
+            analysis.fuzzy = self.fuzzy(&folded);
+        }
+        analysis.folded = folded;
+        analysis
+    }
+
+    /// Gazetteer tokens within reach of `folded`, with their entities.
+    fn fuzzy(&mut self, folded: &str) -> Vec<(Hit, Similarity, usize)> {
+        let key = skeleton(folded);
+        self.fuzzy_scratch.clear();
+        self.gazetteer
+            .fuzzy_tokens(folded, &key, &mut self.fuzzy_scratch);
+        let mut out = Vec::new();
+        let mut hits = Vec::new();
+        for token in &self.fuzzy_scratch {
+            let distance = edit_distance(folded, token);
+            let same_skeleton = skeleton(token) == key;
+            let limit = max_distance(folded.len().min(token.len()));
+            let similarity = if (distance <= 1 && limit >= 1) || (same_skeleton && distance <= 3) {
+                Similarity::Near
+            } else if distance <= limit
+                || (folded.len() >= 6
+                    && edit_distance(&key, &skeleton(token)) <= 1
+                    && distance <= 3)
+            {
+                Similarity::Far
+            } else {
+                continue;
+            };
+            if distance == 0 {
+                continue;
+            }
+            hits.clear();
+            self.gazetteer.exact(token, &mut hits);
+            for hit in &hits {
+                if matches!(hit.role, Role::Canonical | Role::Surname | Role::Given) {
+                    out.push((*hit, similarity, distance));
+                }
+            }
+        }
+        out
+    }
+
+    /// A multi-word name starting at word `i`: how many words it covers, the candidate
+    /// finding if its case is damaged, and the entity if it is written exactly.
+    fn phrase_at(&mut self, i: usize) -> Option<(usize, Option<Candidate>, Option<EntityId>)> {
+        let mut key = self.analyses[self.word_analysis[i] as usize].folded.clone();
+        let mut best = None;
+        for n in 2..=5 {
+            let j = i + n - 1;
+            if j >= self.words.len() || !self.words[j].joined_to_previous {
+                break;
+            }
+            key.push(' ');
+            key.push_str(&self.analyses[self.word_analysis[j] as usize].folded);
+            let mut hits = Vec::new();
+            self.gazetteer.exact(&key, &mut hits);
+            if let Some(hit) = hits
+                .iter()
+                .find(|h| h.role == Role::Canonical)
+                .or_else(|| hits.first())
+            {
+                best = Some((n, *hit));
+            }
+        }
+        let (n, hit) = best?;
+        let span = self.words[i].span.start as usize..self.words[i + n - 1].span.end as usize;
+        let surface = &self.text[span.clone()];
+        let entity = self.gazetteer.entity(hit.entity)?;
+        if hit.role == Role::Variant || hit.role == Role::Style {
+            let kind = if hit.role == Role::Variant {
+                CandidateKind::Variant(vec![hit])
+            } else {
+                CandidateKind::Style(vec![hit])
+            };
+            return Some((
+                n,
+                Some(Candidate {
+                    word: i,
+                    words: n,
+                    span,
+                    kind,
+                }),
+                None,
+            ));
+        }
+        if surface == entity.name {
+            return Some((n, None, Some(hit.entity)));
+        }
+        let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.iter().all(|c| c.is_uppercase()) {
+            return Some((n, None, Some(hit.entity)));
+        }
+        // Compare word by word; a lower-case leading "the" is normal in running text.
+        let surface_words: Vec<&str> = surface.split(' ').collect();
+        let name_words: Vec<&str> = entity.name.split(' ').collect();
+        if surface_words.len() != name_words.len() {
+            return Some((n, None, None));
+        }
+        let mut damaged = Vec::new();
+        let mut right_capital = 0;
+        for (k, (s, e)) in surface_words.iter().zip(&name_words).enumerate() {
+            if s == e {
+                if e.chars().next().is_some_and(char::is_uppercase)
+                    && !(k == 0 && self.words[i].sentence_start)
+                {
+                    right_capital += 1;
+                }
+                continue;
+            }
+            if k == 0 && e.eq_ignore_ascii_case("the") {
+                continue;
+            }
+            if fold(s) != fold(e) {
+                return Some((n, None, None));
+            }
+            // Diacritics left out are a style choice (see `[style] diacritics`), not damage.
+            if *s == deunicode::deunicode(e) && self.cx.options.diacritics == Diacritics::Keep {
+                continue;
+            }
+            damaged.push(*s);
+        }
+        if damaged.is_empty() {
+            return Some((n, None, Some(hit.entity)));
+        }
+        let visible = right_capital > 0;
+        // `the Paris agreement`, `the Labour party`: a lower-case generic noun after a proper
+        // name is a common house style, not damage.
+        let generic = damaged.iter().all(|w| {
+            GENERIC_HEADS
+                .binary_search(&w.to_lowercase().as_str())
+                .is_ok()
+        });
+        Some((
+            n,
+            Some(Candidate {
+                word: i,
+                words: n,
+                span,
+                kind: CandidateKind::Phrase {
+                    hit,
+                    visible,
+                    generic,
+                },
+            }),
+            None,
+        ))
+    }
+
+    /// Decides one candidate: the finding to report, if any.
+    fn decide(&self, candidate: &Candidate, evidence: &Evidence<'_>) -> Option<Finding> {
+        let surface = &self.text[candidate.span.clone()];
+        match &candidate.kind {
+            CandidateKind::Variant(hits) => {
+                let hit = unique_entity(hits)?;
+                let entity = self.gazetteer.entity(hit.entity)?;
+                let analysis = &self.analyses[self.word_analysis[candidate.word] as usize];
+                let known = analysis.known_word && candidate.words == 1;
+                if entity.kind == Kind::Person
+                    && candidate.words == 1
+                    && self.conflicting_given_name(candidate.word, entity.name)
+                {
+                    return None;
+                }
+                if known && entity.kind.is_place() {
+                    // A foreign place name that is also a word or a person's name (`Wladimir`
+                    // for the city of Vladimir) is more likely the word or the name.
+                    return None;
+                }
+                // Foreign names of places come from GeoNames' alternate names, which also hold
+                // names of other things; only those of major places are trusted alone.
+                let weak_place = entity.kind.is_place()
+                    && !matches!(entity.kind, Kind::Country)
+                    && (entity.population < 1_000_000 || surface.chars().count() < 5);
+                if known || weak_place {
+                    let fuzzy = match (&analysis.fuzzy, candidate.words) {
+                        (options, 1) if !options.is_empty() => {
+                            self.decide_fuzzy(candidate, options, evidence)
+                        }
+                        _ => None,
+                    };
+                    if fuzzy
+                        .as_ref()
+                        .is_some_and(|f| f.applicability == Applicability::Safe)
+                    {
+                        return fuzzy;
+                    }
+                }
+                let replacement = self.replacement(entity.name, hit, surface, candidate.words > 1);
+                let applicability = if known || weak_place {
+                    Applicability::Suggest
+                } else {
+                    Applicability::Safe
+                };
+                Some(
+                    Finding::fix(
+                        &VARIANT,
+                        candidate.span.clone(),
+                        &replacement,
+                        applicability,
+                        if applicability == Applicability::Safe {
+                            0.97
+                        } else {
+                            0.7
+                        },
+                    )
+                    .message(format!(
+                        "`{surface}` is a foreign spelling of {}: `{replacement}`",
+                        entity.name
+                    ))
+                    .reason(format!(
+                        "listed misspelling of the gazetteer entry {}{}",
+                        entity.name,
+                        describe(entity.description)
+                    )),
+                )
+            }
+            CandidateKind::Style(hits) => {
+                let hit = unique_entity(hits)?;
+                let entity = self.gazetteer.entity(hit.entity)?;
+                let applicability = match self.cx.options.house_style {
+                    HouseStyle::Off => return None,
+                    HouseStyle::Suggest => Applicability::Suggest,
+                    HouseStyle::Fix => Applicability::Safe,
+                };
+                let replacement = self.replacement(entity.name, hit, surface, candidate.words > 1);
+                Some(
+                    Finding::fix(
+                        &STYLE,
+                        candidate.span.clone(),
+                        &replacement,
+                        applicability,
+                        0.9,
+                    )
+                    .message(format!(
+                        "house style writes `{replacement}`, not `{surface}`"
+                    ))
+                    .reason(format!(
+                        "style variant of {}{}",
+                        entity.name,
+                        describe(entity.description)
+                    )),
+                )
+            }
+            CandidateKind::Case(hits) => {
+                let hit = self.best_by_context(candidate, hits, evidence)?;
+                let entity = self.gazetteer.entity(hit.entity)?;
+                let expected = canonical_token(entity.name, hit)?;
+                let odd = self.analyses[self.word_analysis[candidate.word] as usize].odd_capitals;
+                let diacritics_only = fold(surface) == fold(expected)
+                    && surface.to_lowercase() == deunicode::deunicode(expected).to_lowercase()
+                    && surface
+                        .chars()
+                        .zip(deunicode::deunicode(expected).chars())
+                        .all(|(a, b)| a == b);
+                if diacritics_only {
+                    if self.cx.options.diacritics != Diacritics::Restore {
+                        return None;
+                    }
+                    return Some(
+                        Finding::fix(
+                            &CASE,
+                            candidate.span.clone(),
+                            expected,
+                            Applicability::Suggest,
+                            0.8,
+                        )
+                        .message(format!(
+                            "`{surface}` is written `{expected}` with diacritics"
+                        ))
+                        .reason(format!(
+                            "diacritics of the gazetteer entry {}{}",
+                            entity.name,
+                            describe(entity.description)
+                        )),
+                    );
+                }
+                let replacement = self.replacement(entity.name, hit, surface, false);
+                // Brands write capitals inside words (`MasterCard`); people and places do not.
+                let applicability =
+                    if odd && (entity.kind == Kind::Person || entity.kind.is_place()) {
+                        Applicability::Safe
+                    } else {
+                        Applicability::Suggest
+                    };
+                Some(
+                    Finding::fix(
+                        &CASE,
+                        candidate.span.clone(),
+                        &replacement,
+                        applicability,
+                        if odd { 0.97 } else { 0.75 },
+                    )
+                    .message(format!(
+                        "capitals of `{surface}` are damaged: `{replacement}`"
+                    ))
+                    .reason(format!(
+                        "case-only variant of the gazetteer entry {}{}",
+                        entity.name,
+                        describe(entity.description)
+                    )),
+                )
+            }
+            CandidateKind::Phrase {
+                hit,
+                visible,
+                generic,
+            } => {
+                let entity = self.gazetteer.entity(hit.entity)?;
+                let damaged: Vec<&str> = surface
+                    .split(' ')
+                    .zip(entity.name.split(' '))
+                    .filter(|(s, e)| s != e)
+                    .map(|(s, _)| s)
+                    .collect();
+                if damaged
+                    .iter()
+                    .any(|w| w.chars().count() < 3 || w.chars().all(|c| !c.is_lowercase()))
+                {
+                    // `Co to` for Cô Tô: short words are too easily something else.
+                    return None;
+                }
+                let distinctive = damaged
+                    .iter()
+                    .any(|w| !self.gazetteer.is_common_word(&fold(w), 70));
+                let written_right = evidence.support(hit.entity, candidate.word, surface) > 0;
+                let context = matches!(entity.kind, Kind::Exercise | Kind::Operation)
+                    && self
+                        .preceding_words(candidate.word, 8)
+                        .iter()
+                        .any(|w| EXERCISE_CONTEXT.contains(&w.as_str()));
+                let firm_role =
+                    matches!(entity.kind, Kind::Company | Kind::Thinktank | Kind::Agency)
+                        && self
+                            .following_word(candidate.word + candidate.words - 1)
+                            .is_some_and(|w| FIRM_ROLES.contains(&w));
+                let all_lower = surface.chars().all(|c| !c.is_uppercase());
+                let (applicability, confidence, why) =
+                    if *visible && !*generic && (distinctive || written_right) {
+                        (
+                            Applicability::Safe,
+                            0.95,
+                            "some words are capitalised as in the name and the others are not",
+                        )
+                    } else if all_lower
+                        && written_right
+                        && distinctive
+                        && !*generic
+                        && !entity.kind.is_place()
+                    {
+                        (
+                            Applicability::Safe,
+                            0.93,
+                            "the article writes the name correctly elsewhere",
+                        )
+                    } else if context {
+                        (
+                            Applicability::Safe,
+                            0.9,
+                            "the context names a military exercise",
+                        )
+                    } else if distinctive || (*visible && !*generic) || firm_role {
+                        (
+                            Applicability::Suggest,
+                            0.6,
+                            "the name is written in lower case, which may be deliberate",
+                        )
+                    } else {
+                        // Ordinary words in their ordinary sense (`foreign policy`, `peace mission`),
+                        // or a generic noun a house style writes in lower case (`Labour party`).
+                        return None;
+                    };
+                Some(
+                    Finding::fix(
+                        &CASE,
+                        candidate.span.clone(),
+                        entity.name,
+                        applicability,
+                        confidence,
+                    )
+                    .message(format!(
+                        "`{surface}` is the name {}: `{}`",
+                        entity.name, entity.name
+                    ))
+                    .reason(format!(
+                        "case-only variant of the gazetteer entry {}{}; {why}",
+                        entity.name,
+                        describe(entity.description)
+                    )),
+                )
+            }
+            CandidateKind::Fuzzy(options) => self.decide_fuzzy(candidate, options, evidence),
+        }
+    }
+
+    fn decide_fuzzy(
+        &self,
+        candidate: &Candidate,
+        options: &[(Hit, Similarity, usize)],
+        evidence: &Evidence<'_>,
+    ) -> Option<Finding> {
+        let surface = &self.text[candidate.span.clone()];
+        let word = self.words[candidate.word];
+        let analysis = &self.analyses[self.word_analysis[candidate.word] as usize];
+        let mut scored: Vec<(i32, bool, Similarity, Hit, Vec<String>)> = Vec::new();
+        for (hit, similarity, distance) in options {
+            let Some(entity) = self.gazetteer.entity(hit.entity) else {
+                continue;
+            };
+            let full_name = self.full_name_context(candidate.word, entity.name, *hit);
+            if hit.role == Role::Given && full_name == 0 {
+                // A given name alone is never repaired: Wladimir Klitschko is a Wladimir.
+                continue;
+            }
+            if entity.kind == Kind::City && entity.population < 100_000 {
+                continue;
+            }
+            if entity.kind == Kind::Person
+                && self.conflicting_given_name(candidate.word, entity.name)
+            {
+                continue;
+            }
+            if word.sentence_start && analysis.known_word {
+                continue;
+            }
+            let mut points = 0;
+            // Evidence found at the word itself, as opposed to elsewhere in the document.
+            let mut local = false;
+            let mut reasons = Vec::new();
+            if analysis.odd_capitals {
+                points += 2;
+                local = true;
+                reasons.push("capitals inside the word".to_owned());
+            }
+            if full_name > 0 {
+                points += 2 + (full_name as i32 - 1).min(1);
+                local = true;
+                reasons.push(format!(
+                    "{} of the name beside it",
+                    plural(full_name, "other word")
+                ));
+            }
+            if self.title_context(candidate.word, entity.description) > 0 {
+                points += 1;
+                local = true;
+                reasons.push("the title before it".to_owned());
+            }
+            if analysis.variants.iter().any(|v| v.entity == hit.entity) {
+                points += 2;
+                local = true;
+                reasons.push("a listed spelling of it".to_owned());
+            }
+            let support = evidence.support(hit.entity, candidate.word, surface);
+            if support > 0 {
+                points += 2;
+                reasons.push(format!(
+                    "{} in this article",
+                    plural(support, "other mention")
+                ));
+            }
+            if entity.prominence >= 3 || entity.population >= 1_000_000 {
+                points += 1;
+                reasons.push("a prominent name".to_owned());
+            }
+            reasons.insert(
+                0,
+                match (similarity, distance) {
+                    (_, 1) => format!("1 edit from {}", entity.name),
+                    (Similarity::Near, _) => format!("a transliteration of {}", entity.name),
+                    (Similarity::Far, d) => format!("{d} edits from {}", entity.name),
+                },
+            );
+            // People need evidence at the word itself; a place name is less ambiguous.
+            let local = local || entity.kind != Kind::Person;
+            scored.push((points, local, *similarity, *hit, reasons));
+        }
+        scored.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(b.2.partial_cmp(&a.2).unwrap_or(std::cmp::Ordering::Equal))
+        });
+        let (points, local, similarity, hit, reasons) = scored.first()?.clone();
+        let entity = self.gazetteer.entity(hit.entity)?;
+        let rival = scored.iter().skip(1).find(|(p, _, s, h, _)| {
+            h.entity != hit.entity
+                && *p >= points - 1
+                && *s >= similarity
+                && self
+                    .gazetteer
+                    .entity(h.entity)
+                    .is_some_and(|e| e.name != entity.name)
+        });
+        let (applicability, confidence) = match similarity {
+            Similarity::Near if points >= 3 && local => (Applicability::Safe, 0.9),
+            Similarity::Near if points >= 2 => (Applicability::Suggest, 0.7),
+            Similarity::Far if points >= 4 && local => (Applicability::Safe, 0.85),
+            Similarity::Far if points >= 3 => (Applicability::Suggest, 0.6),
+            _ => return None,
+        };
+        let description = describe(entity.description);
+        if let Some((_, _, _, other, _)) = rival {
+            if points < 3 {
+                return None;
+            }
+            let other = self.gazetteer.entity(other.entity)?;
+            return Some(
+                Finding::flag(&FUZZY, candidate.span.clone(), 0.5)
+                    .message(format!(
+                        "`{surface}` may be a garbled name: {} or {}?",
+                        entity.name, other.name
+                    ))
+                    .reason(format!(
+                        "as close to {} as to {}; not choosing",
+                        entity.name, other.name
+                    )),
+            );
+        }
+        let replacement = self.replacement(entity.name, hit, surface, false);
+        Some(
+            Finding::fix(
+                &FUZZY,
+                candidate.span.clone(),
+                &replacement,
+                applicability,
+                confidence,
+            )
+            .message(format!("`{surface}` looks like a garbled `{replacement}`"))
+            .reason(format!("{}{description}", reasons.join("; "))),
+        )
+    }
+
+    /// Among several entities a word names, the one its context supports (or `None` when the
+    /// choice would be a guess).
+    fn best_by_context(
+        &self,
+        candidate: &Candidate,
+        hits: &[Hit],
+        evidence: &Evidence<'_>,
+    ) -> Option<Hit> {
+        if let Some(hit) = unique_entity(hits) {
+            return Some(hit);
+        }
+        let mut scored: Vec<(usize, Hit)> = hits
+            .iter()
+            .filter_map(|hit| {
+                let entity = self.gazetteer.entity(hit.entity)?;
+                let score = self.full_name_context(candidate.word, entity.name, *hit) * 2
+                    + self.title_context(candidate.word, entity.description)
+                    + usize::from(evidence.support(hit.entity, candidate.word, "") > 0);
+                Some((score, *hit))
+            })
+            .collect();
+        scored.sort_by_key(|entry| std::cmp::Reverse(entry.0));
+        match scored.as_slice() {
+            [(best, hit), (second, other), ..]
+                if best > second || self.same_spelling(*hit, *other) =>
+            {
+                Some(*hit)
+            }
+            [(_, hit)] => Some(*hit),
+            _ => None,
+        }
+    }
+
+    fn same_spelling(&self, a: Hit, b: Hit) -> bool {
+        let name = |h: Hit| {
+            self.gazetteer
+                .entity(h.entity)
+                .and_then(|e| canonical_token(e.name, h).map(str::to_owned))
+        };
+        name(a).is_some() && name(a) == name(b)
+    }
+
+    /// True when word `i` follows a capitalised name that is not one of the person's names:
+    /// `Harvey Surkow` is not Vladislav Surkov, `Bill Blain` not Tony Blair.
+    fn conflicting_given_name(&self, i: usize, name: &str) -> bool {
+        if i == 0 || !self.words[i].joined_to_previous {
+            return false;
+        }
+        let previous = self.words[i - 1];
+        let surface = &self.text[previous.span.range()];
+        if !surface.chars().next().is_some_and(char::is_uppercase)
+            || surface.chars().all(|c| !c.is_lowercase())
+        {
+            return false;
+        }
+        let folded = &self.analyses[self.word_analysis[i - 1] as usize].folded;
+        if self.gazetteer.is_common_word(folded, 70)
+            || PARTICLES.binary_search(&folded.as_str()).is_ok()
+        {
+            return false;
+        }
+        let flags = self.gazetteer.word(folded);
+        let is_name = flags & (word_flag::NAME_FORM | word_flag::PROPER) != 0;
+        let folded_name = fold(name);
+        is_name && !name_tokens(&folded_name).contains(&folded.as_str())
+    }
+
+    /// How many other tokens of the entity's name stand right before or after word `i`.
+    fn full_name_context(&self, i: usize, name: &str, hit: Hit) -> usize {
+        let folded = fold(name);
+        let tokens = name_tokens(&folded);
+        if tokens.len() < 2 {
+            return 0;
+        }
+        let mut count = 0;
+        let mut k = i;
+        while k > 0 && self.words[k].joined_to_previous && count < 3 {
+            let previous = &self.analyses[self.word_analysis[k - 1] as usize].folded;
+            if PARTICLES.binary_search(&previous.as_str()).is_ok() {
+                k -= 1;
+                continue;
+            }
+            let position = tokens.iter().position(|t| t == previous);
+            if position.is_some_and(|p| p != hit.token as usize) {
+                count += 1;
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        let next = i + 1;
+        if next < self.words.len() && self.words[next].joined_to_previous {
+            let following = &self.analyses[self.word_analysis[next] as usize].folded;
+            if tokens
+                .iter()
+                .position(|t| t == following)
+                .is_some_and(|p| p > hit.token as usize)
+            {
+                count += 1;
+            }
+        }
+        count
+    }
+
+    /// How many of the up to six words before word `i` (in the same sentence) occur in the
+    /// entity's description: `Secretary of Defense` before a US Secretary of Defense.
+    fn title_context(&self, i: usize, description: &str) -> usize {
+        if description.is_empty() {
+            return 0;
+        }
+        let description = fold(description);
+        let described: Vec<&str> = description
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| w.len() >= 4 && !is_function_word(w))
+            .collect();
+        self.preceding_words(i, 6)
+            .iter()
+            .filter(|w| described.contains(&w.as_str()))
+            .count()
+    }
+
+    /// The folded words before word `i`, nearest first, stopping at a sentence start.
+    fn preceding_words(&self, i: usize, limit: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut k = i;
+        while k > 0 && out.len() < limit {
+            if self.words[k].sentence_start && !self.words[k].joined_to_previous && k != i {
+                break;
+            }
+            k -= 1;
+            out.push(self.analyses[self.word_analysis[k] as usize].folded.clone());
+            if self.words[k].sentence_start {
+                break;
+            }
+        }
+        out
+    }
+
+    /// The folded word after word `i`, if it follows directly (spaces only).
+    fn following_word(&self, i: usize) -> Option<&str> {
+        let next = i + 1;
+        (next < self.words.len() && self.words[next].joined_to_previous).then(|| {
+            self.analyses[self.word_analysis[next] as usize]
+                .folded
+                .as_str()
+        })
+    }
+
+    /// The text to put in place of `surface`: the entity's spelling of the matched token (or
+    /// its whole name), without diacritics when the text is written without them.
+    fn replacement(&self, name: &str, hit: Hit, surface: &str, whole: bool) -> String {
+        let spelled = if whole || hit.role == Role::Canonical || hit.token == WHOLE_NAME {
+            name.to_owned()
+        } else {
+            canonical_token(name, hit).unwrap_or(name).to_owned()
+        };
+        let surface_ascii = surface.is_ascii();
+        if self.cx.options.diacritics == Diacritics::Keep && surface_ascii && !spelled.is_ascii() {
+            deunicode::deunicode(&spelled)
+        } else {
+            spelled
+        }
+    }
+}
+
+/// The token of `name` a hit refers to (the whole name for canonical hits).
+fn canonical_token(name: &str, hit: Hit) -> Option<&str> {
+    if hit.role == Role::Canonical || hit.token == WHOLE_NAME {
+        return Some(name);
+    }
+    name.split([' ', '-'])
+        .filter(|t| !t.is_empty() && PARTICLES.binary_search(&fold(t).as_str()).is_err())
+        .nth(hit.token as usize)
+}
+
+/// The single entity all hits refer to, if there is one.
+fn unique_entity(hits: &[Hit]) -> Option<Hit> {
+    let first = *hits.first()?;
+    hits.iter()
+        .all(|h| h.entity == first.entity)
+        .then_some(first)
+}
+
+fn candidate_entities(kind: &CandidateKind) -> Vec<EntityId> {
+    match kind {
+        CandidateKind::Case(h) | CandidateKind::Variant(h) | CandidateKind::Style(h) => {
+            h.iter().map(|h| h.entity).collect()
+        }
+        CandidateKind::Fuzzy(o) => o.iter().map(|(h, _, _)| h.entity).collect(),
+        CandidateKind::Phrase { hit, .. } => vec![hit.entity],
+    }
+}
+
+fn describe(description: &str) -> String {
+    if description.is_empty() {
+        String::new()
+    } else {
+        format!(" ({description})")
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// True when a capital follows a small letter inside the word and no name pattern explains
+/// it: `HegSeth`, `HegeSth`, but not `McDonald`, `DeSantis`, `O'Brien`.
+fn has_odd_capitals(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    for i in 1..chars.len() {
+        if chars[i].is_uppercase() && chars[i - 1].is_lowercase() {
+            let prefix: String = chars[..i].iter().collect::<String>().to_lowercase();
+            let prefix = prefix.rsplit(['-', '\'', '’']).next().unwrap_or(&prefix);
+            if CAMEL_PREFIXES.binary_search(&prefix).is_err() {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleOptions;
+    use crate::rules::testing::{assert_cases, findings, findings_with};
+
+    fn fix_ids(input: &str) -> Vec<(&'static str, String, Applicability)> {
+        findings(&Names, input)
+            .into_iter()
+            .map(|f| {
+                (
+                    f.rule.id,
+                    f.replacement.clone().unwrap_or_default(),
+                    f.applicability,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn camel_prefixes_are_sorted() {
+        assert!(CAMEL_PREFIXES.windows(2).all(|w| w[0] < w[1]));
+        assert!(GENERIC_HEADS.windows(2).all(|w| w[0] < w[1]));
+        assert!(has_odd_capitals("HegSeth"));
+        assert!(has_odd_capitals("HegeSth"));
+        assert!(!has_odd_capitals("McDonald"));
+        assert!(!has_odd_capitals("DeSantis"));
+        assert!(!has_odd_capitals("Hegseth"));
+        assert!(!has_odd_capitals("NATO"));
+    }
+
+    #[test]
+    fn seed_garbles_are_repaired() {
+        assert_cases(
+            &Names,
+            &[
+                (
+                    "US Secretary of Defense Pete HegeSth, British",
+                    "US Secretary of Defense Pete Hegseth, British",
+                ),
+                (
+                    "Secretary of Defense Pete HegeSeth gave the taste",
+                    "Secretary of Defense Pete Hegseth gave the taste",
+                ),
+                (
+                    "the Secretary of Defense HegSeth supported this",
+                    "the Secretary of Defense Hegseth supported this",
+                ),
+                (
+                    "Moscow and Kijiw – and the USA. If Kiiv decided",
+                    "Moscow and Kyiv – and the USA. If Kyiv decided",
+                ),
+                (
+                    "Ambassador at NATO Zeki Levent Gumrukc are",
+                    "Ambassador at NATO Zeki Levent Gumrukcu are",
+                ),
+                (
+                    "during NATO exercises, steadfast dart on February 13",
+                    "during NATO exercises, Steadfast Dart on February 13",
+                ),
+                (
+                    "Hristo Rusev Getty Images News Getty images",
+                    "Hristo Rusev Getty Images News Getty Images",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn transliteration_leaks() {
+        assert_cases(
+            &Names,
+            &[
+                (
+                    "President Selenskyj met Scholz.",
+                    "President Zelensky met Scholz.",
+                ),
+                (
+                    "Foreign Minister Annalena Berbok said",
+                    "Foreign Minister Annalena Baerbock said",
+                ),
+                (
+                    "NATO chief Jens Stoleberg said",
+                    "NATO chief Jens Stoltenberg said",
+                ),
+                (
+                    "President Wladimir Putin said",
+                    "President Vladimir Putin said",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn real_names_and_words_are_left_alone() {
+        assert_cases(
+            &Names,
+            &[
+                (
+                    "John Healy met Bill Blain and Hagel in Kiel.",
+                    "John Healy met Bill Blain and Hagel in Kiel.",
+                ),
+                (
+                    "Wladimir Klitschko fought in Kyiv.",
+                    "Wladimir Klitschko fought in Kyiv.",
+                ),
+                (
+                    "President Zelensky and Pete Hegseth met Mark Rutte.",
+                    "President Zelensky and Pete Hegseth met Mark Rutte.",
+                ),
+                ("Will Rich grant May a hope?", "Will Rich grant May a hope?"),
+                ("PETE HEGSETH VISITS KYIV", "PETE HEGSETH VISITS KYIV"),
+                (
+                    "Comissaria Smith said the temporao will be late.",
+                    "Comissaria Smith said the temporao will be late.",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn quantum_strategy_is_only_a_suggestion() {
+        let found = fix_ids("said David Roche, a quantum strategy strategist.");
+        assert_eq!(
+            found,
+            vec![(
+                "names/case",
+                "Quantum Strategy".to_owned(),
+                Applicability::Suggest
+            )]
+        );
+    }
+
+    #[test]
+    fn house_style_is_configurable() {
+        assert_eq!(
+            fix_ids("talks in Kiev"),
+            vec![("names/style", "Kyiv".to_owned(), Applicability::Suggest)]
+        );
+        let options = RuleOptions {
+            house_style: HouseStyle::Fix,
+            ..RuleOptions::default()
+        };
+        let found = findings_with(&Names, "talks in Kiev", &options);
+        assert_eq!(found[0].applicability, Applicability::Safe);
+        let options = RuleOptions {
+            house_style: HouseStyle::Off,
+            ..RuleOptions::default()
+        };
+        assert!(findings_with(&Names, "talks in Kiev", &options).is_empty());
+    }
+
+    #[test]
+    fn diacritics_follow_the_text_unless_restored() {
+        assert!(fix_ids("President Erdogan said").is_empty());
+        let options = RuleOptions {
+            diacritics: Diacritics::Restore,
+            ..RuleOptions::default()
+        };
+        let found = findings_with(&Names, "President Erdogan said", &options);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].replacement.as_deref(), Some("Erdoğan"));
+        let found = findings_with(&Names, "Zeki Levent Gumrukc said", &options);
+        assert_eq!(found[0].replacement.as_deref(), Some("Gümrükçü"));
+    }
+
+    #[test]
+    fn reasons_name_the_entry_and_the_evidence() {
+        let found = findings(&Names, "US Secretary of Defense Pete HegeSth said");
+        assert_eq!(found.len(), 1);
+        let reason = &found[0].reason;
+        assert!(reason.contains("Pete Hegseth"), "{reason}");
+        assert!(reason.contains("capitals inside the word"), "{reason}");
+        assert!(reason.contains("other word of the name"), "{reason}");
+    }
+}
