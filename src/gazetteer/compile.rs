@@ -13,7 +13,7 @@
 //! | entities | one tab-separated record per entity |
 //! | words | folded English word or name form → size class and flags |
 //! | groups | folded name form → equivalence groups (rigour) |
-//! | starters | first words of multi-word names |
+//! | starters | first words, and first two words, of multi-word names |
 
 use super::fold::{deletes, edit_distance, fold, max_distance, skeleton};
 use super::tsv::{Entry, Kind};
@@ -63,6 +63,9 @@ pub enum Role {
     Surname = 3,
     /// Another token of a person's name (given names).
     Given = 4,
+    /// Another name of an organisation or event (`Bundesbank` for Deutsche Bundesbank):
+    /// recognised as a mention, never corrected.
+    Alias = 5,
 }
 
 impl Role {
@@ -73,7 +76,8 @@ impl Role {
             1 => Role::Variant,
             2 => Role::Style,
             3 => Role::Surname,
-            _ => Role::Given,
+            4 => Role::Given,
+            _ => Role::Alias,
         }
     }
 }
@@ -257,6 +261,16 @@ fn is_umlaut_spelling(variant: &str, name: &str) -> bool {
     fold(&name) == fold(variant)
 }
 
+/// Records the first word and the first two words of a multi-word key, so that a matcher can
+/// rule out most phrases with one lookup.
+fn add_starters(starters: &mut BTreeSet<String>, key: &str) {
+    let mut words = key.split(' ');
+    if let (Some(first), Some(second)) = (words.next(), words.next()) {
+        starters.insert(first.to_owned());
+        starters.insert(format!("{first} {second}"));
+    }
+}
+
 /// Compiles entries and lexicon data into an index.
 pub fn compile(entries: &[Entry], lexicon: &Lexicon, options: CompileOptions) -> Vec<u8> {
     let mut words: BTreeMap<String, u64> = BTreeMap::new();
@@ -280,16 +294,20 @@ pub fn compile(entries: &[Entry], lexicon: &Lexicon, options: CompileOptions) ->
             encode_entity_posting(id, Role::Canonical, 0),
         );
         let multi_word = folded.contains(' ');
-        if multi_word && let Some(first) = folded.split(' ').next() {
-            starters.insert(first.to_owned());
+        if multi_word {
+            add_starters(&mut starters, &folded);
         }
         // Foreign names of small places are more often something else than a leak.
         let small_place =
             entry.kind == Kind::City && entry.population < options.variant_min_population;
-        for (role, spellings) in [
-            (Role::Variant, &entry.variants),
-            (Role::Style, &entry.style),
-        ] {
+        // Only people and places have house-style spellings; for organisations and events the
+        // `style` column lists short forms and other names, which are not to be corrected.
+        let style_role = if entry.kind == Kind::Person || entry.kind.is_place() {
+            Role::Style
+        } else {
+            Role::Alias
+        };
+        for (role, spellings) in [(Role::Variant, &entry.variants), (style_role, &entry.style)] {
             for spelling in spellings {
                 let key = fold(spelling);
                 if role == Role::Variant
@@ -311,10 +329,13 @@ pub fn compile(entries: &[Entry], lexicon: &Lexicon, options: CompileOptions) ->
                 } else {
                     WHOLE_NAME
                 };
-                if key.contains(' ')
-                    && let Some(first) = key.split(' ').next()
-                {
-                    starters.insert(first.to_owned());
+                if entry.name.chars().all(|c| !c.is_lowercase()) && key.contains(' ') {
+                    // The full name of an acronym (`Association of Southeast Asian Nations` for
+                    // ASEAN) is no error and no style to correct.
+                    continue;
+                }
+                if key.contains(' ') {
+                    add_starters(&mut starters, &key);
                 }
                 add(&mut exact, key, encode_entity_posting(id, role, token));
             }

@@ -266,7 +266,7 @@ impl Index {
         ga.iter().any(|g| gb.contains(g))
     }
 
-    /// True when `folded` starts some multi-word key.
+    /// True when `folded` (a word, or two words joined by a space) starts a multi-word key.
     pub fn is_starter(&self, folded: &str) -> bool {
         self.starters.contains(folded)
     }

@@ -66,6 +66,13 @@ struct Layer {
 /// The gazetteer: user layers first, the embedded default last.
 pub struct Gazetteer {
     layers: Vec<Layer>,
+    /// Distinguishes gazetteers for caches of lookups.
+    id: u64,
+}
+
+fn next_gazetteer_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -85,12 +92,14 @@ impl Default for Gazetteer {
 impl Gazetteer {
     /// The embedded default gazetteer alone.
     pub fn embedded() -> Gazetteer {
+        // All embedded-only gazetteers are the same data: they share one id (0).
         Gazetteer {
             layers: vec![Layer {
                 source: "default".to_owned(),
                 index: embedded(),
                 masked: HashSet::new(),
             }],
+            id: 0,
         }
     }
 
@@ -120,7 +129,10 @@ impl Gazetteer {
             index: embedded(),
             masked: HashSet::new(),
         });
-        let mut gazetteer = Gazetteer { layers };
+        let mut gazetteer = Gazetteer {
+            layers,
+            id: next_gazetteer_id(),
+        };
         gazetteer.mask_shadowed();
         Ok(gazetteer)
     }
@@ -137,7 +149,7 @@ impl Gazetteer {
                 .filter(|(_, postings)| {
                     postings
                         .iter()
-                        .any(|p| matches!(p.role, Role::Canonical | Role::Variant | Role::Style))
+                        .any(|p| matches!(p.role, Role::Canonical | Role::Variant | Role::Style | Role::Alias))
                 })
                 .map(|(key, _)| key)
                 .collect();
@@ -148,13 +160,18 @@ impl Gazetteer {
                     self.layers[lower].index.exact(key, &mut found);
                     let hidden: Vec<u32> = found
                         .iter()
-                        .filter(|p| matches!(p.role, Role::Canonical | Role::Variant | Role::Style))
+                        .filter(|p| matches!(p.role, Role::Canonical | Role::Variant | Role::Style | Role::Alias))
                         .map(|p| p.entity)
                         .collect();
                     self.layers[lower].masked.extend(hidden);
                 }
             }
         }
+    }
+
+    /// An id that differs between gazetteers with different contents (for caches).
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// The lexicon (English words, name forms) lives in the default layer.
@@ -225,7 +242,8 @@ impl Gazetteer {
         self.lexicon().same_name_group(a, b)
     }
 
-    /// True when `folded` starts a multi-word name in some layer.
+    /// True when `folded` (a word, or two words joined by a space) starts a multi-word name
+    /// in some layer.
     pub fn is_starter(&self, folded: &str) -> bool {
         self.layers.iter().any(|l| l.index.is_starter(folded))
     }

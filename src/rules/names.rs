@@ -21,7 +21,9 @@ use crate::gazetteer::compile::{PARTICLES, WHOLE_NAME, name_tokens, word_flag};
 use crate::gazetteer::fold::{edit_distance, fold, fold_into, max_distance, skeleton};
 use crate::gazetteer::{EntityId, Gazetteer, Hit, Kind, Role};
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 
 static CASE: RuleMeta = RuleMeta {
     id: "names/case",
@@ -258,6 +260,20 @@ const FIRM_ROLES: &[&str] = &[
     "strategists",
 ];
 
+/// Distinct words whose analyses a thread keeps between documents.
+const ANALYSIS_CACHE_LIMIT: usize = 500_000;
+
+/// Analyses of words seen by this thread, valid for one gazetteer and one set of options.
+#[derive(Default)]
+struct AnalysisCache {
+    key: (u64, bool),
+    map: FxHashMap<Box<str>, Rc<Analysis>>,
+}
+
+thread_local! {
+    static ANALYSIS_CACHE: RefCell<AnalysisCache> = RefCell::new(AnalysisCache::default());
+}
+
 /// A word of the document.
 #[derive(Debug, Clone, Copy)]
 struct Word {
@@ -375,9 +391,11 @@ struct Matcher<'c, 'a> {
     text: &'a str,
     words: Vec<Word>,
     cache: FxHashMap<&'a str, u32>,
-    analyses: Vec<Analysis>,
+    analyses: Vec<Rc<Analysis>>,
     /// Analysis index of each word.
     word_analysis: Vec<u32>,
+    /// Whether a pair of words (by analysis index) starts some multi-word name.
+    bigrams: FxHashMap<(u32, u32), bool>,
     scratch: String,
     fuzzy_scratch: Vec<String>,
 }
@@ -396,6 +414,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             cache: FxHashMap::default(),
             analyses: Vec::new(),
             word_analysis: Vec::new(),
+            bigrams: FxHashMap::default(),
             scratch: String::new(),
             fuzzy_scratch: Vec::new(),
         }
@@ -473,7 +492,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             let index = match self.cache.get(surface) {
                 Some(&index) => index,
                 None => {
-                    let analysis = self.analyse(surface);
+                    let analysis = self.cached_analysis(surface);
                     let index = self.analyses.len() as u32;
                     self.analyses.push(analysis);
                     self.cache.insert(surface, index);
@@ -558,6 +577,32 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
     }
 
+    /// The analysis of a word, from the thread's cache when an earlier document had it: what a
+    /// word is depends only on the word, the gazetteer and the options.
+    fn cached_analysis(&mut self, surface: &str) -> Rc<Analysis> {
+        let key = (self.gazetteer.id(), self.cx.options.diacritics == Diacritics::Restore);
+        let cached = ANALYSIS_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.key != key {
+                cache.key = key;
+                cache.map.clear();
+            }
+            cache.map.get(surface).cloned()
+        });
+        if let Some(analysis) = cached {
+            return analysis;
+        }
+        let analysis = Rc::new(self.analyse(surface));
+        ANALYSIS_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.map.len() >= ANALYSIS_CACHE_LIMIT {
+                cache.map.clear();
+            }
+            cache.map.insert(surface.into(), Rc::clone(&analysis));
+        });
+        analysis
+    }
+
     /// Works out what a distinct word is.
     fn analyse(&mut self, surface: &str) -> Analysis {
         fold_into(surface, &mut self.scratch);
@@ -596,6 +641,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             match hit.role {
                 Role::Variant => analysis.variants.push(hit),
                 Role::Style => analysis.style.push(hit),
+                Role::Alias => analysis.mentions.push(hit.entity),
                 Role::Canonical | Role::Surname | Role::Given => {
                     let Some(expected) = canonical_token(entity.name, hit) else {
                         continue;
@@ -605,10 +651,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
                             && self.cx.options.diacritics == Diacritics::Keep
                     {
                         analysis.mentions.push(hit.entity);
-                    } else if analysis.odd_capitals
-                        || surface.chars().skip(1).any(char::is_uppercase)
-                            != expected.chars().skip(1).any(char::is_uppercase)
-                    {
+                    } else if analysis.odd_capitals {
+                        // `HegSeth`: capitals no name has. (Title case for an acronym, `Opec`
+                        // for OPEC, is a house style, not damage.)
                         analysis.case.push(hit);
                     } else if deunicode::deunicode(expected) == surface {
                         // Diacritics left out: a style choice (see `[style] diacritics`).
@@ -677,6 +722,26 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// A multi-word name starting at word `i`: how many words it covers, the candidate
     /// finding if its case is damaged, and the entity if it is written exactly.
     fn phrase_at(&mut self, i: usize) -> Option<(usize, Option<Candidate>, Option<EntityId>)> {
+        let second = i + 1;
+        if second >= self.words.len() || !self.words[second].joined_to_previous {
+            return None;
+        }
+        let pair = (self.word_analysis[i], self.word_analysis[second]);
+        let starts = match self.bigrams.get(&pair) {
+            Some(&starts) => starts,
+            None => {
+                let bigram = format!(
+                    "{} {}",
+                    self.analyses[pair.0 as usize].folded, self.analyses[pair.1 as usize].folded
+                );
+                let starts = self.gazetteer.is_starter(&bigram);
+                self.bigrams.insert(pair, starts);
+                starts
+            }
+        };
+        if !starts {
+            return None;
+        }
         let mut key = self.analyses[self.word_analysis[i] as usize].folded.clone();
         let mut best = None;
         for n in 2..=5 {
@@ -700,6 +765,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let span = self.words[i].span.start as usize..self.words[i + n - 1].span.end as usize;
         let surface = &self.text[span.clone()];
         let entity = self.gazetteer.entity(hit.entity)?;
+        if hit.role == Role::Alias {
+            return Some((n, None, Some(hit.entity)));
+        }
         if hit.role == Role::Variant || hit.role == Role::Style {
             let kind = if hit.role == Role::Variant {
                 CandidateKind::Variant(vec![hit])
@@ -805,6 +873,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 let weak_place = entity.kind.is_place()
                     && !matches!(entity.kind, Kind::Country)
                     && (entity.population < 1_000_000 || surface.chars().count() < 5);
+                if entity.kind == Kind::City && entity.population < 500_000 && analysis.fuzzy.is_empty() {
+                    // Alternate names of smaller places are too often names of other things.
+                    return None;
+                }
                 if known || weak_place {
                     let fuzzy = match (&analysis.fuzzy, candidate.words) {
                         (options, 1) if !options.is_empty() => {
@@ -1060,7 +1132,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
             // Evidence found at the word itself, as opposed to elsewhere in the document.
             let mut local = false;
             let mut reasons = Vec::new();
-            if analysis.odd_capitals {
+            if analysis.odd_capitals && entity.kind == Kind::Person {
+                // Brands write capitals inside words (`ReNu`); names of people do not.
                 points += 2;
                 local = true;
                 reasons.push("capitals inside the word".to_owned());
