@@ -189,6 +189,29 @@ impl Index {
         }
     }
 
+    /// Keys that start with `prefix`, at most `limit` of them, with their postings.
+    pub fn keys_with_prefix(
+        &self,
+        prefix: &str,
+        limit: usize,
+        out: &mut Vec<(String, Vec<Posting>)>,
+    ) {
+        use fst::{IntoStreamer, Streamer, automaton::Automaton};
+        let automaton = fst::automaton::Str::new(prefix).starts_with();
+        let mut stream = self.exact.search(automaton).into_stream();
+        let mut found = 0;
+        while let Some((key, _)) = stream.next() {
+            if found >= limit {
+                break;
+            }
+            let key = String::from_utf8_lossy(key).into_owned();
+            let mut postings = Vec::new();
+            self.exact(&key, &mut postings);
+            out.push((key, postings));
+            found += 1;
+        }
+    }
+
     /// True when some key of the index equals `folded`.
     pub fn has_key(&self, folded: &str) -> bool {
         self.exact.contains_key(folded)

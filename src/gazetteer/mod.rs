@@ -147,9 +147,12 @@ impl Gazetteer {
                 .keys()
                 .into_iter()
                 .filter(|(_, postings)| {
-                    postings
-                        .iter()
-                        .any(|p| matches!(p.role, Role::Canonical | Role::Variant | Role::Style | Role::Alias))
+                    postings.iter().any(|p| {
+                        matches!(
+                            p.role,
+                            Role::Canonical | Role::Variant | Role::Style | Role::Alias
+                        )
+                    })
                 })
                 .map(|(key, _)| key)
                 .collect();
@@ -160,7 +163,12 @@ impl Gazetteer {
                     self.layers[lower].index.exact(key, &mut found);
                     let hidden: Vec<u32> = found
                         .iter()
-                        .filter(|p| matches!(p.role, Role::Canonical | Role::Variant | Role::Style | Role::Alias))
+                        .filter(|p| {
+                            matches!(
+                                p.role,
+                                Role::Canonical | Role::Variant | Role::Style | Role::Alias
+                            )
+                        })
                         .map(|p| p.entity)
                         .collect();
                     self.layers[lower].masked.extend(hidden);
@@ -199,6 +207,34 @@ impl Gazetteer {
                     }),
             );
         }
+    }
+
+    /// Keys starting with `prefix` in every layer (at most `limit` per layer), as hits.
+    pub fn keys_with_prefix(&self, prefix: &str, limit: usize) -> Vec<(String, Vec<Hit>)> {
+        let mut out = Vec::new();
+        let mut found = Vec::new();
+        for (layer, l) in self.layers.iter().enumerate() {
+            found.clear();
+            l.index.keys_with_prefix(prefix, limit, &mut found);
+            for (key, postings) in found.drain(..) {
+                let hits: Vec<Hit> = postings
+                    .iter()
+                    .filter(|p| !l.masked.contains(&p.entity))
+                    .map(|p| Hit {
+                        entity: EntityId {
+                            layer: layer as u16,
+                            id: p.entity,
+                        },
+                        role: p.role,
+                        token: p.token,
+                    })
+                    .collect();
+                if !hits.is_empty() {
+                    out.push((key, hits));
+                }
+            }
+        }
+        out
     }
 
     /// The record of an entity.

@@ -337,6 +337,8 @@ const EVIDENCE_WINDOW: u32 = 2000;
 struct Evidence<'t> {
     /// Distinctive exact mentions (full names, or names that are no common word or name).
     mentions: FxHashMap<EntityId, Vec<u32>>,
+    /// Exact mentions of a name of several words (`Lars Klingbeil`).
+    full_names: FxHashMap<EntityId, Vec<u32>>,
     /// Visibly damaged forms: word position and surface.
     garbles: FxHashMap<EntityId, Vec<(u32, &'t str)>>,
 }
@@ -355,7 +357,19 @@ impl Evidence<'_> {
         });
         exact + garbled
     }
+
+    /// True when the full name of `entity` is written exactly within a paragraph's reach of
+    /// word `word` (`Lars Klingbeil … Kingbeil's`).
+    fn full_name_nearby(&self, entity: EntityId, word: usize) -> bool {
+        self.full_names.get(&entity).is_some_and(|m| {
+            m.iter()
+                .any(|w| (*w as usize).abs_diff(word) <= FULL_NAME_WINDOW && *w as usize != word)
+        })
+    }
 }
+
+/// How far (in words) an exactly written full name vouches for a damaged surname.
+const FULL_NAME_WINDOW: usize = 150;
 
 /// A place where a finding may be made, decided once the whole document has been read.
 #[derive(Debug, Clone)]
@@ -374,6 +388,11 @@ enum CandidateKind {
     Variant(Vec<Hit>),
     Style(Vec<Hit>),
     Fuzzy(Vec<(Hit, Similarity, usize)>),
+    /// A multi-word name with one word garbled.
+    PhraseFuzzy {
+        /// The name.
+        hit: Hit,
+    },
     /// A multi-word name with damaged case.
     Phrase {
         /// The name.
@@ -396,6 +415,8 @@ struct Matcher<'c, 'a> {
     word_analysis: Vec<u32>,
     /// Whether a pair of words (by analysis index) starts some multi-word name.
     bigrams: FxHashMap<(u32, u32), bool>,
+    /// Garbled multi-word names found for a run of words (by analysis index).
+    phrase_memo: FxHashMap<Vec<u32>, Option<(usize, Hit)>>,
     scratch: String,
     fuzzy_scratch: Vec<String>,
 }
@@ -415,6 +436,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             analyses: Vec::new(),
             word_analysis: Vec::new(),
             bigrams: FxHashMap::default(),
+            phrase_memo: FxHashMap::default(),
             scratch: String::new(),
             fuzzy_scratch: Vec::new(),
         }
@@ -511,6 +533,11 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 if let Some(entity) = entity {
                     // A name of several words written exactly is distinctive evidence.
                     evidence.mentions.entry(entity).or_default().push(i as u32);
+                    evidence
+                        .full_names
+                        .entry(entity)
+                        .or_default()
+                        .push(i as u32);
                 }
                 if let Some(candidate) = candidate {
                     candidates.push(candidate);
@@ -580,7 +607,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// The analysis of a word, from the thread's cache when an earlier document had it: what a
     /// word is depends only on the word, the gazetteer and the options.
     fn cached_analysis(&mut self, surface: &str) -> Rc<Analysis> {
-        let key = (self.gazetteer.id(), self.cx.options.diacritics == Diacritics::Restore);
+        let key = (
+            self.gazetteer.id(),
+            self.cx.options.diacritics == Diacritics::Restore,
+        );
         let cached = ANALYSIS_CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             if cache.key != key {
@@ -651,7 +681,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                             && self.cx.options.diacritics == Diacritics::Keep
                     {
                         analysis.mentions.push(hit.entity);
-                    } else if analysis.odd_capitals {
+                    } else if analysis.odd_capitals || inner_capital_added(surface, expected) {
                         // `HegSeth`: capitals no name has. (Title case for an acronym, `Opec`
                         // for OPEC, is a house style, not damage.)
                         analysis.case.push(hit);
@@ -675,7 +705,12 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let exact_known = !analysis.mentions.is_empty()
             || !analysis.style.is_empty()
             || !analysis.case.is_empty();
-        if !exact_known && letters >= 4 && (!analysis.known_word || analysis.odd_capitals) {
+        let has_digit = surface.chars().any(|c| c.is_ascii_digit());
+        if !exact_known
+            && letters >= 4
+            && !has_digit
+            && (!analysis.known_word || analysis.odd_capitals)
+        {
             analysis.fuzzy = self.fuzzy(&folded);
         }
         analysis.folded = folded;
@@ -690,28 +725,44 @@ impl<'c, 'a> Matcher<'c, 'a> {
             .fuzzy_tokens(folded, &key, &mut self.fuzzy_scratch);
         let mut out = Vec::new();
         let mut hits = Vec::new();
-        for token in &self.fuzzy_scratch {
+        // The end cut off (`Gumrukc`, `Hambu`): tokens that extend the word by a letter or two.
+        let mut truncations = Vec::new();
+        if folded.len() >= 5 && folded.bytes().all(|b| b.is_ascii_alphabetic()) {
+            for (key, _) in self.gazetteer.keys_with_prefix(folded, 16) {
+                if !key.contains(' ') && (1..=2).contains(&(key.len() - folded.len())) {
+                    truncations.push(key);
+                }
+            }
+        }
+        for token in self.fuzzy_scratch.iter().chain(&truncations) {
             let distance = edit_distance(folded, token);
             let same_skeleton = skeleton(token) == key;
             let limit = max_distance(folded.len().min(token.len()));
-            let similarity = if (distance <= 1 && limit >= 1) || (same_skeleton && distance <= 3) {
-                Similarity::Near
-            } else if distance <= limit
-                || (folded.len() >= 6
-                    && edit_distance(&key, &skeleton(token)) <= 1
-                    && distance <= 3)
-            {
-                Similarity::Far
-            } else {
-                continue;
-            };
+            let truncated =
+                token.len() > folded.len() && token.starts_with(folded) && folded.len() >= 5;
+            let similarity =
+                if (distance <= 1 && limit >= 1) || (same_skeleton && distance <= 3) || truncated {
+                    Similarity::Near
+                } else if distance <= limit
+                    || (folded.len() >= 6
+                        && edit_distance(&key, &skeleton(token)) <= 1
+                        && distance <= 3)
+                {
+                    Similarity::Far
+                } else {
+                    continue;
+                };
             if distance == 0 {
                 continue;
             }
             hits.clear();
             self.gazetteer.exact(token, &mut hits);
             for hit in &hits {
-                if matches!(hit.role, Role::Canonical | Role::Surname | Role::Given) {
+                if matches!(hit.role, Role::Canonical | Role::Surname | Role::Given)
+                    && !out
+                        .iter()
+                        .any(|(h, _, _): &(Hit, Similarity, usize)| h == hit)
+                {
                     out.push((*hit, similarity, distance));
                 }
             }
@@ -739,14 +790,11 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 starts
             }
         };
-        if !starts {
-            return None;
-        }
-        let mut key = self.analyses[self.word_analysis[i] as usize].folded.clone();
         let mut best = None;
+        let mut key = self.analyses[self.word_analysis[i] as usize].folded.clone();
         for n in 2..=5 {
             let j = i + n - 1;
-            if j >= self.words.len() || !self.words[j].joined_to_previous {
+            if !starts || j >= self.words.len() || !self.words[j].joined_to_previous {
                 break;
             }
             key.push(' ');
@@ -761,7 +809,20 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 best = Some((n, *hit));
             }
         }
-        let (n, hit) = best?;
+        let Some((n, hit)) = best else {
+            let (n, hit) = self.phrase_fuzzy_at(i)?;
+            let span = self.words[i].span.start as usize..self.words[i + n - 1].span.end as usize;
+            return Some((
+                n,
+                Some(Candidate {
+                    word: i,
+                    words: n,
+                    span,
+                    kind: CandidateKind::PhraseFuzzy { hit },
+                }),
+                None,
+            ));
+        };
         let span = self.words[i].span.start as usize..self.words[i + n - 1].span.end as usize;
         let surface = &self.text[span.clone()];
         let entity = self.gazetteer.entity(hit.entity)?;
@@ -848,6 +909,89 @@ impl<'c, 'a> Matcher<'c, 'a> {
         ))
     }
 
+    /// A multi-word name starting at word `i` with one word garbled (`World Economic Froum`,
+    /// `Getty Imaages`): the first word and all others but one must be exact.
+    fn phrase_fuzzy_at(&mut self, i: usize) -> Option<(usize, Hit)> {
+        let first = self.words[i];
+        let first_surface = &self.text[first.span.range()];
+        if !first_surface.starts_with(char::is_uppercase)
+            || first_surface.chars().all(|c| !c.is_lowercase())
+        {
+            // Lower case is the case rule's business; capitals are headlines.
+            return None;
+        }
+        let mut run = vec![self.word_analysis[i]];
+        for j in i + 1..(i + 6).min(self.words.len()) {
+            if !self.words[j].joined_to_previous {
+                break;
+            }
+            run.push(self.word_analysis[j]);
+        }
+        if run.len() < 2 {
+            return None;
+        }
+        if let Some(found) = self.phrase_memo.get(&run) {
+            return *found;
+        }
+        let prefix = format!("{} ", self.analyses[run[0] as usize].folded);
+        let mut best: Option<(usize, Hit)> = None;
+        let mut ambiguous = false;
+        for (key, hits) in self.gazetteer.keys_with_prefix(&prefix, 256) {
+            let key_words: Vec<&str> = key.split(' ').collect();
+            let n = key_words.len();
+            if n > run.len() {
+                continue;
+            }
+            let mut mismatches = 0;
+            let mut ok = true;
+            for (k, expected) in key_words.iter().enumerate().skip(1) {
+                let analysis = &self.analyses[run[k] as usize];
+                let letters = |w: &str| {
+                    w.chars()
+                        .filter(char::is_ascii_alphanumeric)
+                        .collect::<String>()
+                };
+                if analysis.folded == *expected || letters(&analysis.folded) == letters(expected) {
+                    // `Co-operation` is a spelling of Cooperation, not a garble.
+                    continue;
+                }
+                if mismatches == 0
+                    && (!analysis.known_word || analysis.odd_capitals)
+                    && near_word(&analysis.folded, expected)
+                {
+                    mismatches += 1;
+                } else {
+                    ok = false;
+                    break;
+                }
+            }
+            // People are repaired word by word, with their own evidence (`Pete HegeSth`).
+            let Some(hit) = hits.iter().find(|h| {
+                h.role == Role::Canonical
+                    && self
+                        .gazetteer
+                        .entity(h.entity)
+                        .is_some_and(|e| e.kind != Kind::Person)
+            }) else {
+                continue;
+            };
+            if !ok || mismatches != 1 {
+                continue;
+            }
+            match best {
+                Some((m, other)) if m == n && other.entity != hit.entity => ambiguous = true,
+                Some((m, _)) if m >= n => {}
+                _ => {
+                    best = Some((n, *hit));
+                    ambiguous = false;
+                }
+            }
+        }
+        let found = if ambiguous { None } else { best };
+        self.phrase_memo.insert(run, found);
+        found
+    }
+
     /// Decides one candidate: the finding to report, if any.
     fn decide(&self, candidate: &Candidate, evidence: &Evidence<'_>) -> Option<Finding> {
         let surface = &self.text[candidate.span.clone()];
@@ -873,7 +1017,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 let weak_place = entity.kind.is_place()
                     && !matches!(entity.kind, Kind::Country)
                     && (entity.population < 1_000_000 || surface.chars().count() < 5);
-                if entity.kind == Kind::City && entity.population < 500_000 && analysis.fuzzy.is_empty() {
+                if entity.kind == Kind::City
+                    && entity.population < 500_000
+                    && analysis.fuzzy.is_empty()
+                {
                     // Alternate names of smaller places are too often names of other things.
                     return None;
                 }
@@ -967,8 +1114,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
                             &CASE,
                             candidate.span.clone(),
                             expected,
-                            Applicability::Suggest,
-                            0.8,
+                            Applicability::Safe,
+                            0.9,
                         )
                         .message(format!(
                             "`{surface}` is written `{expected}` with diacritics"
@@ -1040,41 +1187,59 @@ impl<'c, 'a> Matcher<'c, 'a> {
                             .following_word(candidate.word + candidate.words - 1)
                             .is_some_and(|w| FIRM_ROLES.contains(&w));
                 let all_lower = surface.chars().all(|c| !c.is_uppercase());
-                let (applicability, confidence, why) =
-                    if *visible && !*generic && (distinctive || written_right) {
-                        (
-                            Applicability::Safe,
-                            0.95,
-                            "some words are capitalised as in the name and the others are not",
-                        )
-                    } else if all_lower
-                        && written_right
-                        && distinctive
-                        && !*generic
-                        && !entity.kind.is_place()
-                    {
-                        (
-                            Applicability::Safe,
-                            0.93,
-                            "the article writes the name correctly elsewhere",
-                        )
-                    } else if context {
-                        (
-                            Applicability::Safe,
-                            0.9,
-                            "the context names a military exercise",
-                        )
-                    } else if distinctive || (*visible && !*generic) || firm_role {
-                        (
-                            Applicability::Suggest,
-                            0.6,
-                            "the name is written in lower case, which may be deliberate",
-                        )
-                    } else {
-                        // Ordinary words in their ordinary sense (`foreign policy`, `peace mission`),
-                        // or a generic noun a house style writes in lower case (`Labour party`).
-                        return None;
-                    };
+                let odd = surface
+                    .split(' ')
+                    .zip(entity.name.split(' '))
+                    .any(|(s, e)| has_odd_capitals(s) || inner_capital_added(s, e));
+                // A person's full name, or the name of a body with a word that is no English
+                // word, written all in lower case is damage, not a style.
+                let lowercase_name = all_lower && distinctive && !entity.kind.is_place();
+                let (applicability, confidence, why) = if odd {
+                    (
+                        Applicability::Safe,
+                        0.95,
+                        "capitals inside a word of the name",
+                    )
+                } else if lowercase_name {
+                    (
+                        Applicability::Safe,
+                        0.9,
+                        "a name with words that are no ordinary words, written in lower case",
+                    )
+                } else if *visible && !*generic && (distinctive || written_right) {
+                    (
+                        Applicability::Safe,
+                        0.95,
+                        "some words are capitalised as in the name and the others are not",
+                    )
+                } else if all_lower
+                    && written_right
+                    && distinctive
+                    && !*generic
+                    && !entity.kind.is_place()
+                {
+                    (
+                        Applicability::Safe,
+                        0.93,
+                        "the article writes the name correctly elsewhere",
+                    )
+                } else if context {
+                    (
+                        Applicability::Safe,
+                        0.9,
+                        "the context names a military exercise",
+                    )
+                } else if distinctive || (*visible && !*generic) || firm_role {
+                    (
+                        Applicability::Suggest,
+                        0.6,
+                        "the name is written in lower case, which may be deliberate",
+                    )
+                } else {
+                    // Ordinary words in their ordinary sense (`foreign policy`, `peace mission`),
+                    // or a generic noun a house style writes in lower case (`Labour party`).
+                    return None;
+                };
                 Some(
                     Finding::fix(
                         &CASE,
@@ -1095,6 +1260,37 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 )
             }
             CandidateKind::Fuzzy(options) => self.decide_fuzzy(candidate, options, evidence),
+            CandidateKind::PhraseFuzzy { hit } => {
+                let entity = self.gazetteer.entity(hit.entity)?;
+                let name_words: Vec<String> = entity.name.split(' ').map(fold).collect();
+                let surface_words: Vec<String> = surface.split(' ').map(fold).collect();
+                let exact: Vec<&String> = name_words
+                    .iter()
+                    .filter(|w| surface_words.contains(w))
+                    .collect();
+                let distinctive = exact.iter().any(|w| !self.gazetteer.is_common_word(w, 70));
+                let (applicability, confidence) = if distinctive || exact.len() >= 2 {
+                    (Applicability::Safe, 0.88)
+                } else {
+                    (Applicability::Suggest, 0.6)
+                };
+                let replacement = self.replacement(entity.name, *hit, surface, true);
+                Some(
+                    Finding::fix(
+                        &FUZZY,
+                        candidate.span.clone(),
+                        &replacement,
+                        applicability,
+                        confidence,
+                    )
+                    .message(format!("`{surface}` looks like a garbled `{replacement}`"))
+                    .reason(format!(
+                        "all words but one of the gazetteer entry {}, and that one is close{}",
+                        entity.name,
+                        describe(entity.description)
+                    )),
+                )
+            }
         }
     }
 
@@ -1120,9 +1316,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
             if entity.kind == Kind::City && entity.population < 100_000 {
                 continue;
             }
-            if entity.kind == Kind::Person
+            if (entity.kind == Kind::Person || entity.kind.is_place())
                 && self.conflicting_given_name(candidate.word, entity.name)
             {
+                // `Tom Harkin` is not Harbin, `Harvey Surkow` not Vladislav Surkov.
                 continue;
             }
             if word.sentence_start && analysis.known_word {
@@ -1139,7 +1336,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 reasons.push("capitals inside the word".to_owned());
             }
             if full_name > 0 {
-                points += 2 + (full_name as i32 - 1).min(1);
+                points += 3 + (full_name as i32 - 1).min(1);
                 local = true;
                 reasons.push(format!(
                     "{} of the name beside it",
@@ -1157,7 +1354,11 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 reasons.push("a listed spelling of it".to_owned());
             }
             let support = evidence.support(hit.entity, candidate.word, surface);
-            if support > 0 {
+            if evidence.full_name_nearby(hit.entity, candidate.word) {
+                points += 3;
+                local = true;
+                reasons.push(format!("{} is written in full nearby", entity.name));
+            } else if support > 0 {
                 points += 2;
                 reasons.push(format!(
                     "{} in this article",
@@ -1167,6 +1368,16 @@ impl<'c, 'a> Matcher<'c, 'a> {
             if entity.prominence >= 3 || entity.population >= 1_000_000 {
                 points += 1;
                 reasons.push("a prominent name".to_owned());
+            }
+            if entity.kind.is_place() {
+                if self.after_locative(candidate.word) {
+                    points += 1;
+                    reasons.push("a preposition of place before it".to_owned());
+                }
+                if self.country_context(candidate.word, entity.description) {
+                    points += 2;
+                    reasons.push("its country named nearby".to_owned());
+                }
             }
             reasons.insert(
                 0,
@@ -1316,7 +1527,11 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 k -= 1;
                 continue;
             }
-            let position = tokens.iter().position(|t| t == previous);
+            // `Kassym-Jomart` is two tokens of the name.
+            let position = previous
+                .split('-')
+                .filter_map(|part| tokens.iter().position(|t| t == &part))
+                .next();
             if position.is_some_and(|p| p != hit.token as usize) {
                 count += 1;
                 k -= 1;
@@ -1336,6 +1551,53 @@ impl<'c, 'a> Matcher<'c, 'a> {
             }
         }
         count
+    }
+
+    /// True when word `i` follows `in`, `to`, `from`, `near` or `at`.
+    fn after_locative(&self, i: usize) -> bool {
+        i > 0
+            && self.words[i].joined_to_previous
+            && matches!(
+                self.analyses[self.word_analysis[i - 1] as usize]
+                    .folded
+                    .as_str(),
+                "in" | "to" | "from" | "near" | "at" | "outside" | "around"
+            )
+    }
+
+    /// True when the country in a place's description is named within a dozen words of word
+    /// `i` in the same sentence (`Czech … Prauge`, `Prauge, Czechia`), as the country or by
+    /// its adjective.
+    fn country_context(&self, i: usize, description: &str) -> bool {
+        let description = fold(description);
+        let Some(country) = description.split(" in ").nth(1) else {
+            return false;
+        };
+        let country: Vec<&str> = country
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 4 && !matches!(*w, "capital" | "city" | "region"))
+            .take(3)
+            .collect();
+        let related = |word: &str| {
+            country.iter().any(|c| {
+                let shared = c
+                    .bytes()
+                    .zip(word.bytes())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                shared >= 5 || (shared >= 4 && (c.len() == shared || word.len() == shared))
+            })
+        };
+        let start = i.saturating_sub(12);
+        let end = (i + 13).min(self.words.len());
+        (start..end).filter(|k| *k != i).any(|k| {
+            let crosses = if k < i {
+                (k + 1..=i).any(|m| self.words[m].sentence_start)
+            } else {
+                (i + 1..=k).any(|m| self.words[m].sentence_start)
+            };
+            !crosses && related(&self.analyses[self.word_analysis[k] as usize].folded)
+        })
     }
 
     /// How many of the up to six words before word `i` (in the same sentence) occur in the
@@ -1399,6 +1661,19 @@ impl<'c, 'a> Matcher<'c, 'a> {
     }
 }
 
+/// True when a folded word is a plausible garble of `expected`: one edit, the same skeleton,
+/// two edits in a long word, or the end cut off.
+fn near_word(word: &str, expected: &str) -> bool {
+    if word.len() < 5 || expected.len() < 5 {
+        return false;
+    }
+    let distance = edit_distance(word, expected);
+    distance <= 1
+        || (word.len() >= 8 && expected.len() >= 8 && distance <= 2)
+        || skeleton(word) == skeleton(expected)
+        || (expected.starts_with(word) && expected.len() - word.len() <= 2 && word.len() >= 4)
+}
+
 /// The token of `name` a hit refers to (the whole name for canonical hits).
 fn canonical_token(name: &str, hit: Hit) -> Option<&str> {
     if hit.role == Role::Canonical || hit.token == WHOLE_NAME {
@@ -1423,7 +1698,7 @@ fn candidate_entities(kind: &CandidateKind) -> Vec<EntityId> {
             h.iter().map(|h| h.entity).collect()
         }
         CandidateKind::Fuzzy(o) => o.iter().map(|(h, _, _)| h.entity).collect(),
-        CandidateKind::Phrase { hit, .. } => vec![hit.entity],
+        CandidateKind::Phrase { hit, .. } | CandidateKind::PhraseFuzzy { hit } => vec![hit.entity],
     }
 }
 
@@ -1441,6 +1716,18 @@ fn plural(n: usize, word: &str) -> String {
     } else {
         format!("{n} {word}s")
     }
+}
+
+/// True when `surface` has a capital inside it where `expected` (the same letters) has none:
+/// `VanCe` for Vance, `DeFender` for Defender.
+fn inner_capital_added(surface: &str, expected: &str) -> bool {
+    surface.chars().count() == expected.chars().count()
+        && surface
+            .chars()
+            .zip(expected.chars())
+            .skip(1)
+            .any(|(s, e)| s.is_uppercase() && e.is_lowercase())
+        && surface.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// True when a capital follows a small letter inside the word and no name pattern explains
