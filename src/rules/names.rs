@@ -102,7 +102,7 @@ static FUZZY: RuleMeta = RuleMeta {
         },
         Example {
             before: "talks between Moscow and Kijiw; if Kiiv decided",
-            after: "talks between Moscow and Kyiv; if Kyiv decided",
+            after: "talks between Moscow and Kyiv; if Kiiv decided",
         },
         Example {
             before: "Turkey Ambassador at NATO Zeki Levent Gumrukc are taking part",
@@ -417,6 +417,8 @@ struct Matcher<'c, 'a> {
     bigrams: FxHashMap<(u32, u32), bool>,
     /// Garbled multi-word names found for a run of words (by analysis index).
     phrase_memo: FxHashMap<Vec<u32>, Option<(usize, Hit)>>,
+    /// Gazetteer keys by prefix, for garbled multi-word names.
+    prefix_memo: FxHashMap<String, Rc<Vec<(String, Vec<Hit>)>>>,
     scratch: String,
     fuzzy_scratch: Vec<String>,
 }
@@ -437,6 +439,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             word_analysis: Vec::new(),
             bigrams: FxHashMap::default(),
             phrase_memo: FxHashMap::default(),
+            prefix_memo: FxHashMap::default(),
             scratch: String::new(),
             fuzzy_scratch: Vec::new(),
         }
@@ -563,8 +566,14 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 Some(CandidateKind::Style(analysis.style.clone()))
             } else if !analysis.case.is_empty() {
                 Some(CandidateKind::Case(analysis.case.clone()))
-            } else if !analysis.fuzzy.is_empty() {
-                Some(CandidateKind::Fuzzy(analysis.fuzzy.clone()))
+            } else if analysis.mentions.is_empty() {
+                let mut options = analysis.fuzzy.clone();
+                for option in self.name_completion(i).unwrap_or_default() {
+                    if !options.iter().any(|(h, _, _)| h.entity == option.0.entity) {
+                        options.push(option);
+                    }
+                }
+                (!options.is_empty()).then_some(CandidateKind::Fuzzy(options))
             } else {
                 None
             };
@@ -909,6 +918,83 @@ impl<'c, 'a> Matcher<'c, 'a> {
         ))
     }
 
+    /// A garbled word inside an otherwise exact person's name (`Funeo Kishida`, `Pham Minh
+    /// Cheng`): the other words say whose name it is, so the garbled word is compared with
+    /// that person's remaining name directly, allowing two edits.
+    fn name_completion(&self, i: usize) -> Option<Vec<(Hit, Similarity, usize)>> {
+        let analysis = &self.analyses[self.word_analysis[i] as usize];
+        let surface = &self.text[self.words[i].span.range()];
+        if analysis.folded.len() < 4
+            || (analysis.known_word && !analysis.odd_capitals)
+            || !surface.starts_with(char::is_uppercase)
+            || surface.chars().all(|c| !c.is_lowercase())
+        {
+            return None;
+        }
+        let mut neighbours = Vec::new();
+        if i > 0 && self.words[i].joined_to_previous {
+            neighbours.push(i - 1);
+        }
+        if i + 1 < self.words.len() && self.words[i + 1].joined_to_previous {
+            neighbours.push(i + 1);
+        }
+        let mut out: Vec<(Hit, Similarity, usize)> = Vec::new();
+        let mut hits = Vec::new();
+        for k in neighbours {
+            let neighbour = &self.analyses[self.word_analysis[k] as usize];
+            hits.clear();
+            self.gazetteer.exact(&neighbour.folded, &mut hits);
+            for hit in hits
+                .iter()
+                .filter(|h| matches!(h.role, Role::Surname | Role::Given))
+            {
+                let Some(entity) = self.gazetteer.entity(hit.entity) else {
+                    continue;
+                };
+                if entity.kind != Kind::Person {
+                    continue;
+                }
+                let folded = fold(entity.name);
+                let tokens = name_tokens(&folded);
+                // The garbled word stands where the person's other token stands.
+                let position = if k < i {
+                    hit.token as usize + 1
+                } else {
+                    (hit.token as usize).wrapping_sub(1)
+                };
+                let Some(expected) = tokens.get(position) else {
+                    continue;
+                };
+                let distance = edit_distance(&analysis.folded, expected);
+                let similarity =
+                    if distance <= 1 || skeleton(&analysis.folded) == skeleton(expected) {
+                        Similarity::Near
+                    } else if distance <= 2 && expected.len() >= 4 {
+                        Similarity::Far
+                    } else {
+                        continue;
+                    };
+                if distance == 0 {
+                    continue;
+                }
+                let role = if position + 1 == tokens.len() {
+                    Role::Surname
+                } else {
+                    Role::Given
+                };
+                let candidate = Hit {
+                    entity: hit.entity,
+                    role,
+                    token: position as u8,
+                };
+                if !out.iter().any(|(h, _, _)| *h == candidate) {
+                    out.push((candidate, similarity, distance));
+                }
+            }
+        }
+        (!out.is_empty()).then_some(out)
+    }
+
     /// A multi-word name starting at word `i` with one word garbled (`World Economic Froum`,
     /// `Getty Imaages`): the first word and all others but one must be exact.
     fn phrase_fuzzy_at(&mut self, i: usize) -> Option<(usize, Hit)> {
@@ -933,10 +1019,29 @@ impl<'c, 'a> Matcher<'c, 'a> {
         if let Some(found) = self.phrase_memo.get(&run) {
             return *found;
         }
-        let prefix = format!("{} ", self.analyses[run[0] as usize].folded);
+        // Names whose first two words are exact are few; names that share only a first word
+        // are many, so those are only searched when the first word is no common word.
+        let first = &self.analyses[run[0] as usize];
+        let bigram = format!("{} {}", first.folded, self.analyses[run[1] as usize].folded);
+        let prefix = if self.gazetteer.is_starter(&bigram) {
+            format!("{bigram} ")
+        } else if !self.gazetteer.is_common_word(&first.folded, 70) {
+            format!("{} ", first.folded)
+        } else {
+            self.phrase_memo.insert(run, None);
+            return None;
+        };
+        let keys = match self.prefix_memo.get(&prefix) {
+            Some(keys) => Rc::clone(keys),
+            None => {
+                let keys = Rc::new(self.gazetteer.keys_with_prefix(&prefix, 128));
+                self.prefix_memo.insert(prefix.clone(), Rc::clone(&keys));
+                keys
+            }
+        };
         let mut best: Option<(usize, Hit)> = None;
         let mut ambiguous = false;
-        for (key, hits) in self.gazetteer.keys_with_prefix(&prefix, 256) {
+        for (key, hits) in keys.iter() {
             let key_words: Vec<&str> = key.split(' ').collect();
             let n = key_words.len();
             if n > run.len() {
@@ -1269,11 +1374,13 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     .filter(|w| surface_words.contains(w))
                     .collect();
                 let distinctive = exact.iter().any(|w| !self.gazetteer.is_common_word(w, 70));
-                let (applicability, confidence) = if distinctive || exact.len() >= 2 {
-                    (Applicability::Safe, 0.88)
-                } else {
-                    (Applicability::Suggest, 0.6)
-                };
+                let minor_place = entity.kind == Kind::City && entity.population < 100_000;
+                let (applicability, confidence) =
+                    if (distinctive || exact.len() >= 2) && !minor_place {
+                        (Applicability::Safe, 0.88)
+                    } else {
+                        (Applicability::Suggest, 0.6)
+                    };
                 let replacement = self.replacement(entity.name, *hit, surface, true);
                 Some(
                     Finding::fix(
@@ -1308,7 +1415,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
             let Some(entity) = self.gazetteer.entity(hit.entity) else {
                 continue;
             };
-            let full_name = self.full_name_context(candidate.word, entity.name, *hit);
+            let (full_name, strong_name) =
+                self.full_name_evidence(candidate.word, entity.name, *hit);
             if hit.role == Role::Given && full_name == 0 {
                 // A given name alone is never repaired: Wladimir Klitschko is a Wladimir.
                 continue;
@@ -1335,21 +1443,28 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 local = true;
                 reasons.push("capitals inside the word".to_owned());
             }
+            // Evidence that vouches for a two-letter repair.
+            let mut firm = analysis.odd_capitals && entity.kind == Kind::Person;
             if full_name > 0 {
-                points += 3 + (full_name as i32 - 1).min(1);
+                firm |= strong_name;
+                points += if strong_name { 3 } else { 2 } + (full_name as i32 - 1).min(1);
                 local = true;
                 reasons.push(format!(
                     "{} of the name beside it",
                     plural(full_name, "other word")
                 ));
             }
-            if self.title_context(candidate.word, entity.description) > 0 {
+            if entity.kind == Kind::Person
+                && self.title_context(candidate.word, entity.description) > 0
+            {
                 points += 1;
                 local = true;
                 reasons.push("the title before it".to_owned());
             }
             if analysis.variants.iter().any(|v| v.entity == hit.entity) {
-                points += 2;
+                let trusted = surface.chars().count() >= 5
+                    && (entity.kind == Kind::Person || entity.population >= 1_000_000);
+                points += if trusted { 2 } else { 1 };
                 local = true;
                 reasons.push("a listed spelling of it".to_owned());
             }
@@ -1357,6 +1472,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             if evidence.full_name_nearby(hit.entity, candidate.word) {
                 points += 3;
                 local = true;
+                firm = true;
                 reasons.push(format!("{} is written in full nearby", entity.name));
             } else if support > 0 {
                 points += 2;
@@ -1387,8 +1503,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     (Similarity::Far, d) => format!("{d} edits from {}", entity.name),
                 },
             );
-            // People need evidence at the word itself; a place name is less ambiguous.
-            let local = local || entity.kind != Kind::Person;
+            // People need evidence at the word itself; a place name is less ambiguous, but a
+            // short word is too often something else.
+            let local = local || (entity.kind != Kind::Person && surface.chars().count() >= 5);
+            let local = local && (*similarity == Similarity::Near || firm);
             scored.push((points, local, *similarity, *hit, reasons));
         }
         scored.sort_by(|a, b| {
@@ -1514,11 +1632,19 @@ impl<'c, 'a> Matcher<'c, 'a> {
 
     /// How many other tokens of the entity's name stand right before or after word `i`.
     fn full_name_context(&self, i: usize, name: &str, hit: Hit) -> usize {
+        self.full_name_evidence(i, name, hit).0
+    }
+
+    /// Like [`Matcher::full_name_context`], and whether the evidence is strong: two words of
+    /// the name, or the surname after a given name (`Funeo Kishida`). One given name alone
+    /// (`Giovanni`) is shared by too many people to vouch for a two-letter repair.
+    fn full_name_evidence(&self, i: usize, name: &str, hit: Hit) -> (usize, bool) {
         let folded = fold(name);
         let tokens = name_tokens(&folded);
         if tokens.len() < 2 {
-            return 0;
+            return (0, false);
         }
+        let mut strong = false;
         let mut count = 0;
         let mut k = i;
         while k > 0 && self.words[k].joined_to_previous && count < 3 {
@@ -1542,15 +1668,16 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let next = i + 1;
         if next < self.words.len() && self.words[next].joined_to_previous {
             let following = &self.analyses[self.word_analysis[next] as usize].folded;
-            if tokens
+            if let Some(p) = tokens
                 .iter()
                 .position(|t| t == following)
-                .is_some_and(|p| p > hit.token as usize)
+                .filter(|p| *p > hit.token as usize)
             {
                 count += 1;
+                strong |= p + 1 == tokens.len();
             }
         }
-        count
+        (count, strong || count >= 2)
     }
 
     /// True when word `i` follows `in`, `to`, `from`, `near` or `at`.
@@ -1576,6 +1703,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let country: Vec<&str> = country
             .split(|c: char| !c.is_ascii_alphabetic())
             .filter(|w| w.len() >= 4 && !matches!(*w, "capital" | "city" | "region"))
+            .filter(|w| !self.gazetteer.is_common_word(w, 70))
             .take(3)
             .collect();
         let related = |word: &str| {
