@@ -260,6 +260,9 @@ const FIRM_ROLES: &[&str] = &[
     "strategists",
 ];
 
+/// Gazetteer keys with their hits.
+type KeyedHits = Vec<(String, Vec<Hit>)>;
+
 /// Distinct words whose analyses a thread keeps between documents.
 const ANALYSIS_CACHE_LIMIT: usize = 500_000;
 
@@ -418,7 +421,7 @@ struct Matcher<'c, 'a> {
     /// Garbled multi-word names found for a run of words (by analysis index).
     phrase_memo: FxHashMap<Vec<u32>, Option<(usize, Hit)>>,
     /// Gazetteer keys by prefix, for garbled multi-word names.
-    prefix_memo: FxHashMap<String, Rc<Vec<(String, Vec<Hit>)>>>,
+    prefix_memo: FxHashMap<String, Rc<KeyedHits>>,
     scratch: String,
     fuzzy_scratch: Vec<String>,
 }
