@@ -40,6 +40,30 @@ pub enum Command {
     Rules,
     /// Score a repair against a gold list of expected repairs (the format of seeds/*.gold.tsv).
     Eval(EvalArgs),
+    /// Look names up in the gazetteer, or validate a dictionary of your own.
+    #[command(subcommand)]
+    Gazetteer(GazetteerCommand),
+}
+
+/// `tidings gazetteer …`.
+#[derive(Debug, Subcommand)]
+pub enum GazetteerCommand {
+    /// Show what a name resolves to (entries, near spellings, lexicon) and what tidings would do.
+    Lookup {
+        /// The name, e.g. `Selenskyj` or `Pete HegeSth`.
+        name: String,
+        /// Extra dictionaries to layer over the default (repeatable).
+        #[arg(long = "dictionary", value_name = "FILE")]
+        dictionaries: Vec<PathBuf>,
+    },
+    /// Validate a user dictionary: line-numbered errors, duplicates, collisions with other
+    /// entries and with common words. Exit 0 clean, 1 warnings, 2 errors.
+    Check {
+        /// The dictionary (TSV or TOML).
+        file: PathBuf,
+    },
+    /// Count the entities and keys of the embedded gazetteer.
+    Stats,
 }
 
 /// When to use colours.

@@ -9,6 +9,7 @@ mod diff;
 mod eval;
 mod explain;
 mod fix;
+mod gazetteer;
 mod input;
 pub mod settings;
 
@@ -102,6 +103,7 @@ pub fn main() -> ExitCode {
         Command::Explain { rule } => explain::explain(&rule),
         Command::Rules => explain::list(),
         Command::Eval(args) => eval::run(args),
+        Command::Gazetteer(command) => gazetteer::run(command),
     };
     match result {
         Ok(status) => status.into(),
