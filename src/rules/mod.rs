@@ -4,6 +4,7 @@
 //! anything itself; merging and applying fixes is the job of [`crate::fixes`]. Rule ids are
 //! `family/name`; selectors on the command line and in `tidings.toml` accept either.
 
+pub mod mojibake;
 pub mod names;
 pub mod spacing;
 mod text;
