@@ -6,6 +6,7 @@
 
 pub mod mojibake;
 pub mod names;
+pub mod quotes;
 pub mod spacing;
 mod text;
 
@@ -132,6 +133,7 @@ pub trait Rule: Sync + Send {
 pub fn checks() -> &'static [&'static dyn Rule] {
     static CHECKS: &[&dyn Rule] = &[
         &names::Names,
+        &quotes::Quotes,
         &spacing::HyphenSpace,
         &spacing::DoubleSpace,
         &spacing::SpaceBeforePunctuation,

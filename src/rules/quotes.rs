@@ -1,0 +1,451 @@
+//! `quotes/…`: quotation marks facing the wrong way, spaced on the wrong side, nested, or
+//! glued to a possessive.
+//!
+//! Machine translation moves the space around a quotation mark (`existed, “said Roche` for
+//! `existed,” said Roche`) and turns marks the wrong way (`adding:” Ukrainian`). A paragraph-level
+//! state machine over “ ” pairs the marks: where the pairing and the mark's position agree
+//! with one repair, it is made; where they do not, the mark is flagged. Straight quotes carry
+//! no direction and are left to the `straight` style option; apostrophes (`Trump's`, `won't`,
+//! `’90s`, `rock ’n’ roll`) are never taken for quotation marks.
+
+use super::text::{char_at, char_before};
+use super::{Context, Example, Rule, RuleMeta};
+use crate::document::Format;
+use crate::fixes::{Applicability, Finding};
+use std::ops::Range;
+
+static DIRECTION: RuleMeta = RuleMeta {
+    id: "quotes/direction",
+    summary: "quotation mark facing the wrong way or on the wrong side of a space",
+    explanation: "Pairs the curly double quotation marks of each paragraph. A mark that the \
+        pairing needs to close a quotation but that opens the next word (`existed, “said Roche`) \
+        is moved before the space and turned (`existed,” said Roche`); a mark that must open a \
+        quotation but closes the previous word (`adding:” Ukrainian`) is moved after the space \
+        and turned (`adding: “Ukrainian`); a quotation left open at the end of a paragraph by an \
+        opening mark after the last sentence (`problem of Europe. “`) is closed.",
+    safety: "Safe where the pairing and the words around the mark agree: a closing mark \
+        followed by an attribution (`said`, `Blain said`), an opening mark followed by a word \
+        and later closed. Anything else is flagged for review, never guessed.",
+    examples: &[
+        Example {
+            before: "“It is as if it never existed, “said David Roche.",
+            after: "“It is as if it never existed,” said David Roche.",
+        },
+        Example {
+            before: "Blain said, adding:” Ukrainian peace will be a problem of Europe. “",
+            after: "Blain said, adding: “Ukrainian peace will be a problem of Europe.”",
+        },
+        Example {
+            before: "“We saw it earlier,” said Kallas, adding that “he won't stop.”",
+            after: "“We saw it earlier,” said Kallas, adding that “he won't stop.”",
+        },
+    ],
+    priority: 60,
+};
+
+static SPACING: RuleMeta = RuleMeta {
+    id: "quotes/spacing",
+    summary: "space between sentence punctuation and its closing quotation mark",
+    explanation: "Finds a closing quotation mark standing alone between spaces after a full \
+        stop, question or exclamation mark (`expensive exercise. ” He said`) and joins it to \
+        the sentence it closes (`expensive exercise.” He said`).",
+    safety: "Safe: a closing mark never stands alone after sentence punctuation in English.",
+    examples: &[
+        Example {
+            before: "it is an expensive exercise. ” He said",
+            after: "it is an expensive exercise.” He said",
+        },
+        Example {
+            before: "he said: “ We will see.”",
+            after: "he said: “ We will see.”",
+        },
+    ],
+    priority: 55,
+};
+
+static NESTED: RuleMeta = RuleMeta {
+    id: "quotes/nested",
+    summary: "double quotation marks inside a quotation",
+    explanation: "Finds a quotation inside a quotation written with double marks \
+        (`“It is as if “Ironclad's commitment” never existed”`) and offers single marks for the \
+        inner one, as English style wants.",
+    safety: "Only a suggestion: the inner marks may also be a misplaced end of the outer \
+        quotation.",
+    examples: &[
+        Example {
+            before: "“It is as if “Ironclad commitment” never existed,” he said.",
+            after: "“It is as if ‘Ironclad commitment’ never existed,” he said.",
+        },
+        Example {
+            before: "“It is as if ‘Ironclad commitment’ never existed,” he said.",
+            after: "“It is as if ‘Ironclad commitment’ never existed,” he said.",
+        },
+    ],
+    priority: 30,
+};
+
+static POSSESSIVE: RuleMeta = RuleMeta {
+    id: "quotes/possessive",
+    summary: "possessive `’s` separated from its word",
+    explanation: "Finds a possessive ending split off by a space (`Scholz ‘s plan`, `Scholz ’s \
+        plan`) and joins it with an apostrophe (`Scholz’s plan`).",
+    safety: "Safe: `’s` after a space is never a word of its own.",
+    examples: &[
+        Example {
+            before: "Chancellor Scholz ‘s plan",
+            after: "Chancellor Scholz’s plan",
+        },
+        Example {
+            before: "rock ’n’ roll in the ’90s, Trump's plan",
+            after: "rock ’n’ roll in the ’90s, Trump's plan",
+        },
+    ],
+    priority: 50,
+};
+
+static UNPAIRED: RuleMeta = RuleMeta {
+    id: "quotes/unpaired",
+    summary: "quotation mark that cannot be paired",
+    explanation: "Flags a curly double quotation mark that neither opens nor closes a \
+        quotation in its paragraph and whose repair is not clear: glued between two words, or \
+        closing a quotation that was never opened.",
+    safety: "A flag only: the right repair depends on what was quoted.",
+    examples: &[
+        Example {
+            before: "The plan” was rejected.",
+            after: "The plan” was rejected.",
+        },
+        Example {
+            before: "He called it “unrealistic”.",
+            after: "He called it “unrealistic”.",
+        },
+    ],
+    priority: 10,
+};
+
+/// The quotation-mark checks; one pass reports under every `quotes/…` id.
+pub struct Quotes;
+
+impl Rule for Quotes {
+    fn metas(&self) -> &'static [&'static RuleMeta] {
+        static METAS: [&RuleMeta; 5] = [&DIRECTION, &SPACING, &NESTED, &POSSESSIVE, &UNPAIRED];
+        &METAS
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let text = cx.doc.text();
+        for paragraph in paragraphs(cx) {
+            pair_marks(text, paragraph, out);
+        }
+        possessives(text, out);
+    }
+}
+
+/// Words that attribute a quotation: a closing mark before them ends the quotation.
+const SPEECH_VERBS: &[&str] = &[
+    "acknowledged", "added", "adds", "admitted", "announced", "argued", "asked", "asks",
+    "commented", "concluded", "continued", "declared", "explained", "insisted", "noted",
+    "recalled", "replied", "said", "says", "stated", "stressed", "told", "tweeted", "warned",
+    "writes", "wrote",
+];
+
+/// The paragraphs of the document's prose: lines in plain text (machine-translated articles
+/// put one paragraph on a line), blank-line-separated blocks in Markdown.
+fn paragraphs(cx: &Context<'_>) -> Vec<Range<usize>> {
+    let text = cx.doc.text();
+    let mut out = Vec::new();
+    for segment in cx.doc.prose() {
+        let mut start = segment.start;
+        let bytes = text.as_bytes();
+        for newline in memchr::memchr_iter(b'\n', &bytes[segment.clone()]).map(|i| segment.start + i) {
+            let blank_next = bytes.get(newline + 1).is_none_or(|b| *b == b'\n' || *b == b'\r');
+            if cx.doc.format() == Format::Plain || blank_next {
+                out.push(start..newline);
+                start = newline + 1;
+            }
+        }
+        out.push(start..segment.end);
+    }
+    out.retain(|p| p.start < p.end);
+    out
+}
+
+fn is_space(c: Option<char>) -> bool {
+    c.is_none_or(char::is_whitespace)
+}
+
+/// When the words after byte `at` attribute a quotation (`said David Roche`, `Blain said`,
+/// `said German defense minister`), the position of the speech verb among them.
+fn attribution_follows(text: &str, at: usize, end: usize) -> Option<usize> {
+    let words = text[at..end]
+        .split(|c: char| !c.is_alphabetic() && c != '-')
+        .filter(|w| !w.is_empty())
+        .take(4);
+    for (index, word) in words.enumerate() {
+        if SPEECH_VERBS.binary_search(&word.to_lowercase().as_str()).is_ok() {
+            return Some(index);
+        }
+        if !word.starts_with(char::is_uppercase) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Runs the pairing state machine over one paragraph.
+fn pair_marks(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
+    let bytes = &text.as_bytes()[paragraph.clone()];
+    // “ is E2 80 9C and ” is E2 80 9D: find their shared prefix.
+    let marks: Vec<(usize, bool)> = memchr::memmem::find_iter(bytes, b"\xE2\x80")
+        .filter_map(|i| match bytes.get(i + 2) {
+            Some(0x9C) => Some((paragraph.start + i, true)),
+            Some(0x9D) => Some((paragraph.start + i, false)),
+            _ => None,
+        })
+        .collect();
+    if marks.is_empty() {
+        return;
+    }
+    let mut depth = 0usize;
+    let mut nested_open: Option<usize> = None;
+    for (index, &(at, opening_glyph)) in marks.iter().enumerate() {
+        let end = at + 3;
+        let before = if at > paragraph.start { char_before(text, at) } else { None };
+        let after = if end < paragraph.end { char_at(text, end) } else { None };
+        let space_before = is_space(before) || before.is_some_and(|c| matches!(c, '(' | '[' | '—' | '–'));
+        let space_after = is_space(after);
+        let punct_after = after.is_some_and(|c| matches!(c, ',' | '.' | ';' | ':' | '?' | '!' | ')' | ']'));
+        let later_mark = marks.len() > index + 1;
+        if opening_glyph {
+            match (space_before, space_after || punct_after) {
+                // ` “word`: an opening position.
+                (true, false) => {
+                    let punctuation = before
+                        .is_some_and(char::is_whitespace)
+                        .then(|| char_before(text, at - 1))
+                        .flatten()
+                        .filter(|c| matches!(c, ',' | '.' | '?' | '!'));
+                    let verb = punctuation.and_then(|_| attribution_follows(text, end, paragraph.end));
+                    // `, “said` or `, “Blain said` closes a quotation even when an earlier
+                    // stray mark made the pairing think it closed already.
+                    let certain = punctuation == Some(',') && verb.is_some_and(|v| v <= 1);
+                    if verb.is_some() && (depth >= 1 || certain) {
+                        // `existed, “said Roche`: the close of the quotation, moved.
+                        let space = at - 1;
+                        out.push(
+                            Finding::fix(&DIRECTION, space..end, "” ", Applicability::Safe, 0.95)
+                                .message("closing quotation mark turned and moved after the space: `” `")
+                                .reason("the quotation is open and an attribution follows"),
+                        );
+                        depth = depth.saturating_sub(1);
+                    } else if depth == 0 {
+                        depth = 1;
+                    } else if depth == 1 {
+                        depth = 2;
+                        nested_open = Some(at);
+                    } else {
+                        out.push(unpaired(at, "a third level of quotation"));
+                    }
+                }
+                // ` “ ` or ` “,` or a paragraph-final ` “`: a stray closing mark.
+                (true, true) => {
+                    if depth >= 1 && before.is_some_and(char::is_whitespace) && at > paragraph.start + 1 {
+                        let space = at - 1;
+                        let previous = char_before(text, space);
+                        if previous.is_some_and(|c| !c.is_whitespace()) {
+                            out.push(
+                                Finding::fix(&DIRECTION, space..end, "”", Applicability::Safe, 0.93)
+                                    .message("quotation closed with an opening mark: `”`")
+                                    .reason("the quotation is open and this mark ends it"),
+                            );
+                            depth -= 1;
+                            continue;
+                        }
+                    }
+                    out.push(unpaired(at, "an opening mark with nothing to open"));
+                }
+                // `word“ `: closing position with an opening glyph.
+                (false, true) => {
+                    if depth >= 1 {
+                        out.push(
+                            Finding::fix(&DIRECTION, at..end, "”", Applicability::Safe, 0.9)
+                                .message("closing quotation mark written as opening: `”`")
+                                .reason("the quotation is open and this mark ends a word"),
+                        );
+                        depth -= 1;
+                    } else {
+                        out.push(unpaired(at, "an opening mark after a word"));
+                    }
+                }
+                (false, false) => out.push(unpaired(at, "a mark glued between two words")),
+            }
+        } else {
+            match (space_before, space_after || punct_after) {
+                // `word” `: a closing position.
+                (false, true) => {
+                    if depth >= 1 {
+                        if depth == 2 {
+                            if let Some(open) = nested_open.take() {
+                                nested(open, at, out);
+                            }
+                        }
+                        depth -= 1;
+                    } else if space_after
+                        && after.is_some()
+                        && char_at(text, end + 1).is_some_and(char::is_alphabetic)
+                        && later_mark
+                        && attribution_follows(text, end, paragraph.end).is_none()
+                    {
+                        // `adding:” Ukrainian`: the opening mark, turned and moved.
+                        let space_end = end + after.map_or(0, char::len_utf8);
+                        out.push(
+                            Finding::fix(&DIRECTION, at..space_end, " “", Applicability::Safe, 0.9)
+                                .message("opening quotation mark turned and moved after the space: ` “`")
+                                .reason("no quotation is open here and one starts with the next word"),
+                        );
+                        depth = 1;
+                    } else {
+                        out.push(unpaired(at, "a closing mark with no quotation open"));
+                    }
+                }
+                // ` ” `: a closing mark standing alone.
+                (true, true) => {
+                    let space = at - usize::from(before.is_some_and(char::is_whitespace));
+                    let sentence_end = char_before(text, space).is_some_and(|c| matches!(c, '.' | '?' | '!'));
+                    if sentence_end && space < at {
+                        out.push(
+                            Finding::fix(&SPACING, space..at, "", Applicability::Safe, 0.95)
+                                .message("space before a closing quotation mark")
+                                .reason("a closing mark follows its sentence's punctuation directly"),
+                        );
+                        depth = depth.saturating_sub(1);
+                    } else {
+                        out.push(unpaired(at, "a closing mark between spaces"));
+                    }
+                }
+                // ` ”word`: an opening position with a closing glyph.
+                (true, false) => {
+                    if depth == 0 {
+                        out.push(
+                            Finding::fix(&DIRECTION, at..end, "“", Applicability::Safe, 0.9)
+                                .message("opening quotation mark written as closing: `“`")
+                                .reason("no quotation is open and this mark starts a word"),
+                        );
+                        depth = 1;
+                    } else {
+                        out.push(unpaired(at, "a closing mark before a word"));
+                    }
+                }
+                (false, false) => out.push(unpaired(at, "a mark glued between two words")),
+            }
+        }
+    }
+}
+
+fn unpaired(at: usize, why: &str) -> Finding {
+    Finding::flag(&UNPAIRED, at..at + 3, 0.5)
+        .message("quotation mark that cannot be paired")
+        .reason(format!("{why}; check what was quoted"))
+}
+
+/// Suggests single marks for a quotation nested in another.
+fn nested(open: usize, close: usize, out: &mut Vec<Finding>) {
+    for (at, replacement) in [(open, "‘"), (close, "’")] {
+        out.push(
+            Finding::fix(&NESTED, at..at + 3, replacement, Applicability::Suggest, 0.6)
+                .message(format!("quotation inside a quotation: `{replacement}`"))
+                .reason("English marks a quotation within a quotation with single marks"),
+        );
+    }
+}
+
+/// `Scholz ‘s` and `Scholz ’s` → `Scholz’s`.
+fn possessives(text: &str, out: &mut Vec<Finding>) {
+    let bytes = text.as_bytes();
+    for at in memchr::memmem::find_iter(bytes, b"\xE2\x80") {
+        if !matches!(bytes.get(at + 2), Some(0x98 | 0x99)) || at == 0 || bytes[at - 1] != b' ' {
+            continue;
+        }
+        let after = &text[at + 3..];
+        let ends_word = after.starts_with('s') && !after[1..].starts_with(char::is_alphanumeric);
+        let word_before = at >= 2 && char_before(text, at - 1).is_some_and(char::is_alphabetic);
+        if ends_word && word_before {
+            out.push(
+                Finding::fix(&POSSESSIVE, at - 1..at + 4, "’s", Applicability::Safe, 0.95)
+                    .message("possessive split from its word: `’s`")
+                    .reason("`’s` after a space is never a word of its own"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{assert_cases, findings};
+
+    #[test]
+    fn speech_verbs_are_sorted() {
+        assert!(SPEECH_VERBS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn seed_quotes_are_repaired() {
+        assert_cases(
+            &Quotes,
+            &[
+                (
+                    "“It knocked on. It is as if it never existed, “said David Roche, a strategist.",
+                    "“It knocked on. It is as if it never existed,” said David Roche, a strategist.",
+                ),
+                (
+                    "“Europe is a problem of Europe. The moment Europe needs, “Blain said, adding:” Ukrainian peace will be a problem of Europe. “",
+                    "“Europe is a problem of Europe. The moment Europe needs,” Blain said, adding: “Ukrainian peace will be a problem of Europe.”",
+                ),
+                (
+                    "“There is no betrayal there. They are interested in peace, “said HegeSeth, adding that the conversations” will require both sides that they do not want. “",
+                    "“There is no betrayal there. They are interested in peace,” said HegeSeth, adding that the conversations “will require both sides that they do not want.”",
+                ),
+                (
+                    "“This is regrettable. The administration established it before negotiations began, “said German defense minister Boris Pistorius.",
+                    "“This is regrettable. The administration established it before negotiations began,” said German defense minister Boris Pistorius.",
+                ),
+                ("and it is expensive exercise. ” He said in the comments", "and it is expensive exercise.” He said in the comments"),
+            ],
+        );
+    }
+
+    #[test]
+    fn correct_quotes_and_apostrophes_are_left_alone() {
+        assert_cases(
+            &Quotes,
+            &[
+                ("“Every quick amendment is a dirty contract,” said Kallas, adding that “we saw it earlier, he won't stop killing.”", "“Every quick amendment is a dirty contract,” said Kallas, adding that “we saw it earlier, he won't stop killing.”"),
+                ("He said the goals were “unrealistic” and left.", "He said the goals were “unrealistic” and left."),
+                ("Trump’s plan, rock ’n’ roll in the ’90s and ‘single quotes’.", "Trump’s plan, rock ’n’ roll in the ’90s and ‘single quotes’."),
+                ("“A paragraph quoted in full continues", "“A paragraph quoted in full continues"),
+                ("He said (“no”) twice.", "He said (“no”) twice."),
+            ],
+        );
+    }
+
+    #[test]
+    fn nested_quotes_are_suggested_as_single() {
+        let found = findings(&Quotes, "“It is as if “Ironclad's commitment” never existed,” said Roche.");
+        let nested: Vec<_> = found.iter().filter(|f| f.rule.id == "quotes/nested").collect();
+        assert_eq!(nested.len(), 2);
+        assert!(nested.iter().all(|f| f.applicability == Applicability::Suggest));
+    }
+
+    #[test]
+    fn ambiguous_marks_are_flagged_not_fixed() {
+        let found = findings(&Quotes, "The plan” was rejected.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].applicability, Applicability::Flag);
+    }
+
+    #[test]
+    fn possessives_join() {
+        assert_cases(&Quotes, &[("Scholz ‘s plan and Merz ’s reply", "Scholz’s plan and Merz’s reply")]);
+    }
+}
