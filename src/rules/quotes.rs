@@ -143,10 +143,32 @@ impl Rule for Quotes {
 
 /// Words that attribute a quotation: a closing mark before them ends the quotation.
 const SPEECH_VERBS: &[&str] = &[
-    "acknowledged", "added", "adds", "admitted", "announced", "argued", "asked", "asks",
-    "commented", "concluded", "continued", "declared", "explained", "insisted", "noted",
-    "recalled", "replied", "said", "says", "stated", "stressed", "told", "tweeted", "warned",
-    "writes", "wrote",
+    "acknowledged",
+    "added",
+    "adds",
+    "admitted",
+    "announced",
+    "argued",
+    "asked",
+    "asks",
+    "commented",
+    "concluded",
+    "continued",
+    "declared",
+    "explained",
+    "insisted",
+    "noted",
+    "recalled",
+    "replied",
+    "said",
+    "says",
+    "stated",
+    "stressed",
+    "told",
+    "tweeted",
+    "warned",
+    "writes",
+    "wrote",
 ];
 
 /// The paragraphs of the document's prose: lines in plain text (machine-translated articles
@@ -157,8 +179,12 @@ fn paragraphs(cx: &Context<'_>) -> Vec<Range<usize>> {
     for segment in cx.doc.prose() {
         let mut start = segment.start;
         let bytes = text.as_bytes();
-        for newline in memchr::memchr_iter(b'\n', &bytes[segment.clone()]).map(|i| segment.start + i) {
-            let blank_next = bytes.get(newline + 1).is_none_or(|b| *b == b'\n' || *b == b'\r');
+        for newline in
+            memchr::memchr_iter(b'\n', &bytes[segment.clone()]).map(|i| segment.start + i)
+        {
+            let blank_next = bytes
+                .get(newline + 1)
+                .is_none_or(|b| *b == b'\n' || *b == b'\r');
             if cx.doc.format() == Format::Plain || blank_next {
                 out.push(start..newline);
                 start = newline + 1;
@@ -182,7 +208,10 @@ fn attribution_follows(text: &str, at: usize, end: usize) -> Option<usize> {
         .filter(|w| !w.is_empty())
         .take(4);
     for (index, word) in words.enumerate() {
-        if SPEECH_VERBS.binary_search(&word.to_lowercase().as_str()).is_ok() {
+        if SPEECH_VERBS
+            .binary_search(&word.to_lowercase().as_str())
+            .is_ok()
+        {
             return Some(index);
         }
         if !word.starts_with(char::is_uppercase) {
@@ -210,11 +239,21 @@ fn pair_marks(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
     let mut nested_open: Option<usize> = None;
     for (index, &(at, opening_glyph)) in marks.iter().enumerate() {
         let end = at + 3;
-        let before = if at > paragraph.start { char_before(text, at) } else { None };
-        let after = if end < paragraph.end { char_at(text, end) } else { None };
-        let space_before = is_space(before) || before.is_some_and(|c| matches!(c, '(' | '[' | '—' | '–'));
+        let before = if at > paragraph.start {
+            char_before(text, at)
+        } else {
+            None
+        };
+        let after = if end < paragraph.end {
+            char_at(text, end)
+        } else {
+            None
+        };
+        let space_before =
+            is_space(before) || before.is_some_and(|c| matches!(c, '(' | '[' | '—' | '–'));
         let space_after = is_space(after);
-        let punct_after = after.is_some_and(|c| matches!(c, ',' | '.' | ';' | ':' | '?' | '!' | ')' | ']'));
+        let punct_after =
+            after.is_some_and(|c| matches!(c, ',' | '.' | ';' | ':' | '?' | '!' | ')' | ']'));
         let later_mark = marks.len() > index + 1;
         if opening_glyph {
             match (space_before, space_after || punct_after) {
@@ -225,7 +264,8 @@ fn pair_marks(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
                         .then(|| char_before(text, at - 1))
                         .flatten()
                         .filter(|c| matches!(c, ',' | '.' | '?' | '!'));
-                    let verb = punctuation.and_then(|_| attribution_follows(text, end, paragraph.end));
+                    let verb =
+                        punctuation.and_then(|_| attribution_follows(text, end, paragraph.end));
                     // `, “said` or `, “Blain said` closes a quotation even when an earlier
                     // stray mark made the pairing think it closed already.
                     let certain = punctuation == Some(',') && verb.is_some_and(|v| v <= 1);
@@ -234,7 +274,9 @@ fn pair_marks(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
                         let space = at - 1;
                         out.push(
                             Finding::fix(&DIRECTION, space..end, "” ", Applicability::Safe, 0.95)
-                                .message("closing quotation mark turned and moved after the space: `” `")
+                                .message(
+                                    "closing quotation mark turned and moved after the space: `” `",
+                                )
                                 .reason("the quotation is open and an attribution follows"),
                         );
                         depth = depth.saturating_sub(1);
@@ -249,14 +291,23 @@ fn pair_marks(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
                 }
                 // ` “ ` or ` “,` or a paragraph-final ` “`: a stray closing mark.
                 (true, true) => {
-                    if depth >= 1 && before.is_some_and(char::is_whitespace) && at > paragraph.start + 1 {
+                    if depth >= 1
+                        && before.is_some_and(char::is_whitespace)
+                        && at > paragraph.start + 1
+                    {
                         let space = at - 1;
                         let previous = char_before(text, space);
                         if previous.is_some_and(|c| !c.is_whitespace()) {
                             out.push(
-                                Finding::fix(&DIRECTION, space..end, "”", Applicability::Safe, 0.93)
-                                    .message("quotation closed with an opening mark: `”`")
-                                    .reason("the quotation is open and this mark ends it"),
+                                Finding::fix(
+                                    &DIRECTION,
+                                    space..end,
+                                    "”",
+                                    Applicability::Safe,
+                                    0.93,
+                                )
+                                .message("quotation closed with an opening mark: `”`")
+                                .reason("the quotation is open and this mark ends it"),
                             );
                             depth -= 1;
                             continue;
@@ -300,8 +351,12 @@ fn pair_marks(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
                         let space_end = end + after.map_or(0, char::len_utf8);
                         out.push(
                             Finding::fix(&DIRECTION, at..space_end, " “", Applicability::Safe, 0.9)
-                                .message("opening quotation mark turned and moved after the space: ` “`")
-                                .reason("no quotation is open here and one starts with the next word"),
+                                .message(
+                                    "opening quotation mark turned and moved after the space: ` “`",
+                                )
+                                .reason(
+                                    "no quotation is open here and one starts with the next word",
+                                ),
                         );
                         depth = 1;
                     } else {
@@ -311,12 +366,15 @@ fn pair_marks(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
                 // ` ” `: a closing mark standing alone.
                 (true, true) => {
                     let space = at - usize::from(before.is_some_and(char::is_whitespace));
-                    let sentence_end = char_before(text, space).is_some_and(|c| matches!(c, '.' | '?' | '!'));
+                    let sentence_end =
+                        char_before(text, space).is_some_and(|c| matches!(c, '.' | '?' | '!'));
                     if sentence_end && space < at {
                         out.push(
                             Finding::fix(&SPACING, space..at, "", Applicability::Safe, 0.95)
                                 .message("space before a closing quotation mark")
-                                .reason("a closing mark follows its sentence's punctuation directly"),
+                                .reason(
+                                    "a closing mark follows its sentence's punctuation directly",
+                                ),
                         );
                         depth = depth.saturating_sub(1);
                     } else {
@@ -352,9 +410,15 @@ fn unpaired(at: usize, why: &str) -> Finding {
 fn nested(open: usize, close: usize, out: &mut Vec<Finding>) {
     for (at, replacement) in [(open, "‘"), (close, "’")] {
         out.push(
-            Finding::fix(&NESTED, at..at + 3, replacement, Applicability::Suggest, 0.6)
-                .message(format!("quotation inside a quotation: `{replacement}`"))
-                .reason("English marks a quotation within a quotation with single marks"),
+            Finding::fix(
+                &NESTED,
+                at..at + 3,
+                replacement,
+                Applicability::Suggest,
+                0.6,
+            )
+            .message(format!("quotation inside a quotation: `{replacement}`"))
+            .reason("English marks a quotation within a quotation with single marks"),
         );
     }
 }
@@ -410,7 +474,10 @@ mod tests {
                     "“This is regrettable. The administration established it before negotiations began, “said German defense minister Boris Pistorius.",
                     "“This is regrettable. The administration established it before negotiations began,” said German defense minister Boris Pistorius.",
                 ),
-                ("and it is expensive exercise. ” He said in the comments", "and it is expensive exercise.” He said in the comments"),
+                (
+                    "and it is expensive exercise. ” He said in the comments",
+                    "and it is expensive exercise.” He said in the comments",
+                ),
             ],
         );
     }
@@ -420,10 +487,22 @@ mod tests {
         assert_cases(
             &Quotes,
             &[
-                ("“Every quick amendment is a dirty contract,” said Kallas, adding that “we saw it earlier, he won't stop killing.”", "“Every quick amendment is a dirty contract,” said Kallas, adding that “we saw it earlier, he won't stop killing.”"),
-                ("He said the goals were “unrealistic” and left.", "He said the goals were “unrealistic” and left."),
-                ("Trump’s plan, rock ’n’ roll in the ’90s and ‘single quotes’.", "Trump’s plan, rock ’n’ roll in the ’90s and ‘single quotes’."),
-                ("“A paragraph quoted in full continues", "“A paragraph quoted in full continues"),
+                (
+                    "“Every quick amendment is a dirty contract,” said Kallas, adding that “we saw it earlier, he won't stop killing.”",
+                    "“Every quick amendment is a dirty contract,” said Kallas, adding that “we saw it earlier, he won't stop killing.”",
+                ),
+                (
+                    "He said the goals were “unrealistic” and left.",
+                    "He said the goals were “unrealistic” and left.",
+                ),
+                (
+                    "Trump’s plan, rock ’n’ roll in the ’90s and ‘single quotes’.",
+                    "Trump’s plan, rock ’n’ roll in the ’90s and ‘single quotes’.",
+                ),
+                (
+                    "“A paragraph quoted in full continues",
+                    "“A paragraph quoted in full continues",
+                ),
                 ("He said (“no”) twice.", "He said (“no”) twice."),
             ],
         );
@@ -431,10 +510,20 @@ mod tests {
 
     #[test]
     fn nested_quotes_are_suggested_as_single() {
-        let found = findings(&Quotes, "“It is as if “Ironclad's commitment” never existed,” said Roche.");
-        let nested: Vec<_> = found.iter().filter(|f| f.rule.id == "quotes/nested").collect();
+        let found = findings(
+            &Quotes,
+            "“It is as if “Ironclad's commitment” never existed,” said Roche.",
+        );
+        let nested: Vec<_> = found
+            .iter()
+            .filter(|f| f.rule.id == "quotes/nested")
+            .collect();
         assert_eq!(nested.len(), 2);
-        assert!(nested.iter().all(|f| f.applicability == Applicability::Suggest));
+        assert!(
+            nested
+                .iter()
+                .all(|f| f.applicability == Applicability::Suggest)
+        );
     }
 
     #[test]
@@ -446,6 +535,12 @@ mod tests {
 
     #[test]
     fn possessives_join() {
-        assert_cases(&Quotes, &[("Scholz ‘s plan and Merz ’s reply", "Scholz’s plan and Merz’s reply")]);
+        assert_cases(
+            &Quotes,
+            &[(
+                "Scholz ‘s plan and Merz ’s reply",
+                "Scholz’s plan and Merz’s reply",
+            )],
+        );
     }
 }

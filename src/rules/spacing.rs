@@ -5,12 +5,13 @@
 //! after a full stop (`unrealistic.He`). Each rule below says when its fix is safe.
 
 use super::text::{
-    char_at, char_before, is_function_word, line_around, token_after, token_before, word_after,
-    word_before,
+    char_at, char_before, is_camel_brand, is_function_word, line_around, token_after, token_before,
+    word_after, word_before,
 };
 use super::{Context, Example, Rule, RuleMeta};
 use crate::document::Format;
 use crate::fixes::{Applicability, Finding};
+use crate::gazetteer::fold::fold;
 
 /// Number words and numerals that start compounds: `two-day`, `first-ever`, `30-year`.
 const NUMBER_WORDS: &[&str] = &[
@@ -334,8 +335,9 @@ static SPACE_BEFORE_PUNCTUATION: RuleMeta = RuleMeta {
     explanation: "Finds spaces between a word and the punctuation that should follow it \
         directly (`said .`, `April 3 , 1986`). Spaced ellipses (`. . .`), decimal points \
         (`.5`), `.NET`-style names, ratios (`3 : 1`) and emoticons are left alone.",
-    safety: "Safe: English never puts a space before these marks after a word, and the \
-        punctuation itself is kept.",
+    safety: "A suggestion, though English never puts a space before these marks after a word: \
+        machine translation does not make this mistake, typists and pasted layouts do, so \
+        `tidings fix` leaves it to `--all` (or to `[style]` choices like French spacing).",
     examples: &[
         Example {
             before: "Chinese Petroleum Corp .",
@@ -410,8 +412,8 @@ impl Rule for SpaceBeforePunctuation {
                     &SPACE_BEFORE_PUNCTUATION,
                     start..mark,
                     "",
-                    Applicability::Safe,
-                    0.95,
+                    Applicability::Suggest,
+                    0.9,
                 )
                 .message(format!("space before `{mark_char}`"))
                 .reason(format!(
@@ -451,6 +453,20 @@ static MISSING_SPACE_AFTER_PUNCTUATION: RuleMeta = RuleMeta {
 
 /// `spacing/missing-space-after-punctuation`: see [`MISSING_SPACE_AFTER_PUNCTUATION`].
 pub struct MissingSpaceAfterPunctuation;
+
+/// True when both sides are words of their own and together they are none:
+/// `Paris,France`, but not `adjustm,ent` or `pl;aced`.
+fn is_separate_words(cx: &Context<'_>, left: &str, right: &str) -> bool {
+    let known = |w: &str| {
+        cx.gazetteer.word(&fold(w)) != 0 || {
+            let mut hits = Vec::new();
+            cx.gazetteer.exact(&fold(w), &mut hits);
+            !hits.is_empty()
+        }
+    };
+    let joined = format!("{left}{right}");
+    known(left) && known(right) && cx.gazetteer.word(&fold(&joined)) == 0
+}
 
 /// A plain word, possibly followed by closing punctuation: `Image:` or `called,`.
 fn is_plain_word_token(token: &str) -> bool {
@@ -496,10 +512,19 @@ impl Rule for MissingSpaceAfterPunctuation {
                 if !capitalised || !(before.is_lowercase() || before.is_ascii_digit()) {
                     continue;
                 }
+                // `St.Gobain`, `Dr.Smith`: an abbreviation's full stop, often written so in names.
+                if punctuation == b'.'
+                    && left.chars().count() <= 3
+                    && left.starts_with(char::is_uppercase)
+                {
+                    continue;
+                }
             } else if left.chars().count() < 2
                 || right.chars().count() < 2
                 || !before.is_alphabetic()
+                || !is_separate_words(cx, left, right)
             {
+                // `adjustm,ent` is one word with a stray comma, not two words.
                 continue;
             }
             // Both whitespace-delimited tokens must be plain words: not `x.com/a`, `a.b.c`.
@@ -530,10 +555,211 @@ impl Rule for MissingSpaceAfterPunctuation {
     }
 }
 
+static GLUED_WORDS: RuleMeta = RuleMeta {
+    id: "spacing/glued-words",
+    summary: "two words run together where a space was lost",
+    explanation: "Finds a word glued to the capitalised word after it where a link or line \
+        break was lost (`talksAnd`, `MelnikWas`, `2%According`, `PolandLithuania`). A common \
+        word after the join is lowered (`talks and`); two names are separated by a comma \
+        (`Poland, Lithuania`). Brands and names written with inner capitals on purpose \
+        (`YouTube`, `McDonald`, `DeSantis`, `iPhone`, `BioNTech`; `dictionaries/camelcase.txt` \
+        and the gazetteer) are never split.",
+    safety: "Safe when the second word is a common English word (`And`, `Was`, `According`) and \
+        the whole is no known name; two names joined (`PolandLithuania`) are only a suggestion.",
+    examples: &[
+        Example {
+            before: "agreed to start peace talksAnd that he instructed",
+            after: "agreed to start peace talks and that he instructed",
+        },
+        Example {
+            before: "only 23 members reached 2%According to estimates",
+            after: "only 23 members reached 2% according to estimates",
+        },
+        Example {
+            before: "on YouTube, LinkedIn and PlayStation, said McDonald and DeSantis",
+            after: "on YouTube, LinkedIn and PlayStation, said McDonald and DeSantis",
+        },
+    ],
+    priority: 45,
+};
+
+/// `spacing/glued-words`: see [`GLUED_WORDS`].
+pub struct GluedWords;
+
+impl Rule for GluedWords {
+    fn metas(&self) -> &'static [&'static RuleMeta] {
+        static METAS: [&RuleMeta; 1] = [&GLUED_WORDS];
+        &METAS
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let text = cx.doc.text();
+        let bytes = text.as_bytes();
+        let mut previous_token_end = 0;
+        for i in 1..bytes.len() {
+            // A capital after a small letter, a digit or `%`, starting a word in title case.
+            let b = bytes[i];
+            if !b.is_ascii_uppercase() || !bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase) {
+                continue;
+            }
+            let before = bytes[i - 1];
+            if !(before.is_ascii_lowercase() || before == b'%' || before.is_ascii_digit()) {
+                continue;
+            }
+            let token = token_before(text, i).start..token_after(text, i).end;
+            if token.start < previous_token_end {
+                continue;
+            }
+            previous_token_end = token.end;
+            let right_range = word_after(text, i);
+            // `2%According`: the number and its sign are the left word (`3Station` is a name).
+            let digits = before == b'%';
+            let left_range = if digits {
+                let mut start = i;
+                while start > 0
+                    && (bytes[start - 1].is_ascii_digit()
+                        || matches!(bytes[start - 1], b'%' | b'.' | b','))
+                {
+                    start -= 1;
+                }
+                start..i
+            } else {
+                word_before(text, i)
+            };
+            if left_range.is_empty() || (digits && !bytes[left_range.start].is_ascii_digit()) {
+                continue;
+            }
+            let whole = &text[left_range.start..right_range.end];
+            let (left, right) = (&text[left_range.clone()], &text[right_range.clone()]);
+            if (!digits && left.chars().count() < 2) || right.chars().count() < 2 {
+                continue;
+            }
+            if is_camel_brand(whole) || is_camel_brand(&text[token.clone()]) {
+                continue;
+            }
+            let folded_whole = fold(whole);
+            let mut hits = Vec::new();
+            cx.gazetteer.exact(&folded_whole, &mut hits);
+            if !hits.is_empty() || cx.gazetteer.word(&folded_whole) != 0 {
+                continue;
+            }
+            let left_lower = left.to_lowercase();
+            if matches!(
+                left_lower.as_str(),
+                "mc" | "mac" | "de" | "la" | "le" | "di" | "van" | "von" | "o" | "fitz" | "du"
+            ) {
+                continue;
+            }
+            let right_lower = right.to_lowercase();
+            let right_common =
+                is_function_word(&right_lower) || cx.gazetteer.is_common_word(&right_lower, 35);
+            let left_known = digits
+                || cx.gazetteer.word(&fold(left)) != 0
+                || left.chars().next().is_some_and(char::is_uppercase);
+            let right_name = {
+                let mut hits = Vec::new();
+                cx.gazetteer.exact(&fold(right), &mut hits);
+                !hits.is_empty()
+            };
+            let left_name = {
+                let mut hits = Vec::new();
+                cx.gazetteer.exact(&fold(left), &mut hits);
+                !hits.is_empty()
+            };
+            let split = i;
+            let left_start = left_range.start;
+            // `talksAnd`, `MelnikWas`, `2%According`; but not `ChemLawn` or `BankEast`, which
+            // are the names of companies written in one word.
+            let lowercase_left = left.starts_with(char::is_lowercase);
+            let function_word = (is_function_word(&right_lower) && right_lower.len() >= 3)
+                || right_lower == "according";
+            let (replacement, applicability, confidence, reason) =
+                if right_common && left_known && !right_name && (function_word || digits) {
+                    (
+                        format!("{}{} {}", &text[left_start..split], "", right_lower),
+                        Applicability::Safe,
+                        0.93,
+                        format!("`{right}` is a common word run into `{left}`"),
+                    )
+                } else if right_common && lowercase_left && !right_name {
+                    (
+                        format!("{} {}", &text[left_start..split], right_lower),
+                        Applicability::Suggest,
+                        0.6,
+                        format!("`{right}` looks like a word run into `{left}`, or a product name"),
+                    )
+                } else if left_name
+                    && right_name
+                    && left.chars().next().is_some_and(char::is_uppercase)
+                {
+                    (
+                        format!("{}, {}", &text[left_start..split], right),
+                        Applicability::Suggest,
+                        0.6,
+                        format!("`{left}` and `{right}` are both names"),
+                    )
+                } else {
+                    continue;
+                };
+            let span = left_start..right_range.end;
+            out.push(
+                Finding::fix(&GLUED_WORDS, span, &replacement, applicability, confidence)
+                    .message(format!("words run together: `{replacement}`"))
+                    .reason(reason),
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::rules::testing::{assert_applicability, assert_cases};
+
+    #[test]
+    fn glued_words_cases() {
+        assert_cases(
+            &GluedWords,
+            &[
+                (
+                    "start peace talksAnd that he",
+                    "start peace talks and that he",
+                ),
+                ("Oleg MelnikWas there", "Oleg Melnik was there"),
+                (
+                    "reached 2%According to NATO",
+                    "reached 2% according to NATO",
+                ),
+                (
+                    "trade between PolandLithuania grew",
+                    "trade between Poland, Lithuania grew",
+                ),
+                // negatives
+                (
+                    "on YouTube and LinkedIn via PlayStation",
+                    "on YouTube and LinkedIn via PlayStation",
+                ),
+                (
+                    "McDonald met DeSantis at LaGuardia",
+                    "McDonald met DeSantis at LaGuardia",
+                ),
+                (
+                    "an iPhone, JavaScript and BioNTech",
+                    "an iPhone, JavaScript and BioNTech",
+                ),
+                (
+                    "shares of BlackRock and JPMorgan",
+                    "shares of BlackRock and JPMorgan",
+                ),
+                ("Pete HegSeth said", "Pete HegSeth said"),
+            ],
+        );
+        assert_applicability(
+            &GluedWords,
+            "between PolandLithuania grew",
+            Applicability::Suggest,
+        );
+    }
 
     #[test]
     fn lists_are_sorted_for_binary_search() {

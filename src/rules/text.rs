@@ -115,3 +115,29 @@ mod tests {
         assert_eq!(&crlf[line_around(crlf, 4)], "ab");
     }
 }
+
+/// Words written with a capital inside on purpose (`dictionaries/camelcase.txt`).
+pub fn is_camel_brand(word: &str) -> bool {
+    use std::collections::HashSet;
+    use std::sync::OnceLock;
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            include_str!("../../dictionaries/camelcase.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect()
+        })
+        .contains(word)
+}
+
+#[cfg(test)]
+mod brand_tests {
+    #[test]
+    fn camel_brands_are_known() {
+        assert!(super::is_camel_brand("YouTube"));
+        assert!(super::is_camel_brand("iPhone"));
+        assert!(!super::is_camel_brand("talksAnd"));
+    }
+}

@@ -1,0 +1,345 @@
+//! `casing/…`: capitals in the wrong place.
+//!
+//! When a hyperlink is stripped from a translated article, the capital of the linked text stays
+//! behind in mid-sentence (`stating it The return`, `At the moment Only 23`). And a title
+//! before a name loses its capitals (`vice president JD Vance`).
+
+use super::text::{char_before, is_function_word};
+use super::{Context, Example, Rule, RuleMeta};
+use crate::fixes::{Applicability, Finding};
+use crate::gazetteer::Kind;
+use crate::gazetteer::fold::fold;
+
+static FUNCTION_WORD: RuleMeta = RuleMeta {
+    id: "casing/function-word",
+    summary: "capitalised function word in mid-sentence",
+    explanation: "Finds a function word or common adverb with a capital in the middle of a \
+        sentence, after a lower-case word (`stating it The return`, `At the moment Only 23`): \
+        the trace of a removed link. Words after a colon, a quotation mark or a bracket, words \
+        that start a name in the gazetteer (The Hague, The Times, The Who) and lines written \
+        in title case (headlines) are left alone.",
+    safety: "Safe: only function words are lowered, only after a lower-case word in the same \
+        sentence, and never where they start a known name.",
+    examples: &[
+        Example {
+            before: "stating it The return to the borders",
+            after: "stating it the return to the borders",
+        },
+        Example {
+            before: "At the moment Only 23 out of 32 members",
+            after: "At the moment only 23 out of 32 members",
+        },
+        Example {
+            before: "judges in The Hague read The Times: The ruling",
+            after: "judges in The Hague read The Times: The ruling",
+        },
+    ],
+    priority: 40,
+};
+
+static TITLE: RuleMeta = RuleMeta {
+    id: "casing/title",
+    summary: "title before a name written in lower case",
+    explanation: "Finds a title written in lower case directly before the name of a person in \
+        the gazetteer whose role it is (`vice president JD Vance`) and offers capitals \
+        (`Vice President JD Vance`).",
+    safety: "Only a suggestion: house styles differ on capitalising titles before names.",
+    examples: &[
+        Example {
+            before: "including vice president JD Vance and others",
+            after: "including Vice President JD Vance and others",
+        },
+        Example {
+            before: "the former vice president of the company",
+            after: "the former vice president of the company",
+        },
+    ],
+    priority: 20,
+};
+
+/// Function words and common adverbs that a stripped link leaves capitalised.
+const LOWERABLE: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
+    "before", "between", "but", "by", "each", "even", "every", "for", "from", "had", "has", "have",
+    "he", "her", "his", "in", "into", "is", "it", "its", "just", "more", "most", "not", "of", "on",
+    "only", "or", "other", "our", "over", "she", "some", "still", "such", "than", "that", "the",
+    "their", "then", "there", "these", "they", "this", "those", "to", "under", "very", "was", "we",
+    "were", "which", "while", "who", "with",
+];
+
+/// Titles that are capitalised directly before a name.
+const TITLES: &[&str] = &[
+    "chancellor",
+    "defence minister",
+    "defense secretary",
+    "finance minister",
+    "foreign minister",
+    "general",
+    "president",
+    "prime minister",
+    "secretary of state",
+    "vice president",
+];
+
+/// The casing checks.
+pub struct Casing;
+
+impl Rule for Casing {
+    fn metas(&self) -> &'static [&'static RuleMeta] {
+        static METAS: [&RuleMeta; 2] = [&FUNCTION_WORD, &TITLE];
+        &METAS
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let text = cx.doc.text();
+        for segment in cx.doc.prose() {
+            let words = words_in(text, segment.clone());
+            for (k, word) in words.iter().enumerate() {
+                function_word(cx, text, &words, k, word.clone(), out);
+                title(cx, text, &words, k, out);
+            }
+        }
+    }
+}
+
+/// Byte ranges of the words (letters, digits, apostrophes) of a segment.
+fn words_in(text: &str, segment: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (offset, c) in text[segment.clone()].char_indices() {
+        let at = segment.start + offset;
+        let inner = c.is_alphanumeric() || (start.is_some() && matches!(c, '\'' | '’' | '-'));
+        match (inner, start) {
+            (true, None) => start = Some(at),
+            (false, Some(s)) => {
+                out.push(s..at);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..segment.end);
+    }
+    out
+}
+
+fn function_word(
+    cx: &Context<'_>,
+    text: &str,
+    words: &[std::ops::Range<usize>],
+    k: usize,
+    word: std::ops::Range<usize>,
+    out: &mut Vec<Finding>,
+) {
+    let surface = &text[word.clone()];
+    let mut chars = surface.chars();
+    let Some(first) = chars.next() else { return };
+    if !first.is_uppercase() || !chars.clone().all(char::is_lowercase) {
+        return;
+    }
+    let lower = surface.to_lowercase();
+    // A single capital is a class or series (`Class A shares`), not a stray article.
+    if surface.chars().count() < 2 || LOWERABLE.binary_search(&lower.as_str()).is_err() || k == 0 {
+        return;
+    }
+    // The previous word must be a lower-case word in the same sentence, with only spaces
+    // between them.
+    let previous = &text[words[k - 1].clone()];
+    let gap = &text[words[k - 1].end..word.start];
+    if gap != " " || !previous.chars().all(|c| c.is_lowercase()) {
+        // Two spaces often stand where a full stop was lost: not a mid-sentence capital.
+        return;
+    }
+    // `He` is also a surname (He Lifeng).
+    let mut hits = Vec::new();
+    cx.gazetteer.exact(&fold(surface), &mut hits);
+    if hits.iter().any(|h| {
+        matches!(
+            h.role,
+            crate::gazetteer::Role::Surname | crate::gazetteer::Role::Canonical
+        )
+    }) {
+        return;
+    }
+    if char_before(text, words[k - 1].start)
+        .is_some_and(|c| matches!(c, '“' | '"' | '‘' | '(' | '['))
+    {
+        return;
+    }
+    // Before a capitalised word it starts a title or name (`The Observer`, `Most Favoured
+    // Nation`); the known ones (The Hague, The Times) are in the gazetteer too.
+    if words
+        .get(k + 1)
+        .is_some_and(|next| text[next.clone()].starts_with(char::is_uppercase))
+    {
+        return;
+    }
+    if let Some(next) = words.get(k + 1) {
+        let bigram = format!("{} {}", fold(surface), fold(&text[next.clone()]));
+        if cx.gazetteer.is_starter(&bigram) {
+            let mut hits = Vec::new();
+            cx.gazetteer.exact(&bigram, &mut hits);
+            if !hits.is_empty() || cx.gazetteer.is_starter(&bigram) {
+                return;
+            }
+        }
+    }
+    // Headlines and titles: most words of the line capitalised.
+    let line = super::text::line_around(text, word.start);
+    let line_words: Vec<&str> = words
+        .iter()
+        .filter(|w| w.start >= line.start && w.end <= line.end)
+        .map(|w| &text[w.clone()])
+        .collect();
+    let capitalised = line_words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    if line_words.len() >= 3 && capitalised * 2 > line_words.len() {
+        return;
+    }
+    out.push(
+        Finding::fix(&FUNCTION_WORD, word.clone(), &lower, Applicability::Safe, 0.9)
+            .message(format!("`{surface}` in mid-sentence: `{lower}`"))
+            .reason(format!("`{lower}` is a function word after `{previous}`; the capital is left from a removed link")),
+    );
+}
+
+fn title(
+    cx: &Context<'_>,
+    text: &str,
+    words: &[std::ops::Range<usize>],
+    k: usize,
+    out: &mut Vec<Finding>,
+) {
+    for title in TITLES {
+        let parts: Vec<&str> = title.split(' ').collect();
+        let n = parts.len();
+        if k + n >= words.len() {
+            continue;
+        }
+        let matches = parts
+            .iter()
+            .enumerate()
+            .all(|(j, p)| text[words[k + j].clone()] == **p)
+            && (1..=n).all(|j| &text[words[k + j - 1].end..words[k + j].start] == " ");
+        if !matches {
+            continue;
+        }
+        // The title must be followed by a gazetteer person whose description holds the title.
+        let name_start = words[k + n].start;
+        if !text[name_start..].starts_with(char::is_uppercase) {
+            continue;
+        }
+        let mut best = None;
+        for m in (1..=3).rev() {
+            if k + n + m > words.len() {
+                continue;
+            }
+            let name = &text[name_start..words[k + n + m - 1].end];
+            let mut hits = Vec::new();
+            cx.gazetteer.exact(&fold(name), &mut hits);
+            let person = hits
+                .iter()
+                .filter(|h| {
+                    matches!(
+                        h.role,
+                        crate::gazetteer::Role::Canonical | crate::gazetteer::Role::Surname
+                    )
+                })
+                .find_map(|h| {
+                    let e = cx.gazetteer.entity(h.entity)?;
+                    (e.kind == Kind::Person && fold(e.description).contains(title)).then_some(e)
+                });
+            if person.is_some() {
+                best = Some(name);
+                break;
+            }
+        }
+        if best.is_none() || is_function_word(parts[0]) {
+            continue;
+        }
+        let span = words[k].start..words[k + n - 1].end;
+        let replacement: String = text[span.clone()]
+            .split(' ')
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push(
+            Finding::fix(&TITLE, span, &replacement, Applicability::Suggest, 0.6)
+                .message(format!("title before a name: `{replacement}`"))
+                .reason(format!(
+                    "`{}` holds this office in the gazetteer",
+                    best.unwrap_or_default()
+                )),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::assert_cases;
+
+    #[test]
+    fn lists_are_sorted() {
+        assert!(LOWERABLE.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn stray_capitals_are_lowered() {
+        assert_cases(
+            &Casing,
+            &[
+                (
+                    "stateing it The return to the borders",
+                    "stateing it the return to the borders",
+                ),
+                (
+                    "At the moment Only 23 out of 32",
+                    "At the moment only 23 out of 32",
+                ),
+                ("and they said But it failed", "and they said but it failed"),
+                // negatives
+                (
+                    "The ministers met. The talks ended.",
+                    "The ministers met. The talks ended.",
+                ),
+                ("he said: The talks ended", "he said: The talks ended"),
+                (
+                    "they went to The Hague and read The Times",
+                    "they went to The Hague and read The Times",
+                ),
+                ("he said “The talks ended”", "he said “The talks ended”"),
+                (
+                    "NATO To Hold Talks On The Future Of Ukraine",
+                    "NATO To Hold Talks On The Future Of Ukraine",
+                ),
+                ("in May and in March", "in May and in March"),
+            ],
+        );
+    }
+
+    #[test]
+    fn titles_before_names_are_suggested() {
+        assert_cases(
+            &Casing,
+            &[
+                (
+                    "including vice president JD Vance and",
+                    "including Vice President JD Vance and",
+                ),
+                (
+                    "the vice president of the company",
+                    "the vice president of the company",
+                ),
+            ],
+        );
+    }
+}

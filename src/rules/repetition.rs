@@ -1,0 +1,237 @@
+//! `repetition/…`: words repeated by mistake and stuttered fragments of machine translation.
+
+use super::{Context, Example, Rule, RuleMeta};
+use crate::fixes::{Applicability, Finding};
+use std::ops::Range;
+
+static WORD: RuleMeta = RuleMeta {
+    id: "repetition/word",
+    summary: "word written twice",
+    explanation: "Finds the same word twice in a row (`the the`, `to to`). Doubles that English \
+        uses on purpose (`had had`, `that that`, `bye bye`, `Walla Walla`) are only suggested or \
+        left alone.",
+    safety: "A suggestion: a doubled word is almost always a slip, but it is a writer's slip, \
+        not machine-translation damage, and inside a quotation it may be what was said; the \
+        confidence is higher for articles and prepositions, which English never doubles.",
+    examples: &[
+        Example {
+            before: "He said the the talks failed.",
+            after: "He said the talks failed.",
+        },
+        Example {
+            before: "He had had enough, and that that was it.",
+            after: "He had had enough, and that that was it.",
+        },
+    ],
+    priority: 40,
+};
+
+static STUTTER: RuleMeta = RuleMeta {
+    id: "repetition/stutter",
+    summary: "stuttered fragment left by machine translation",
+    explanation: "Finds a short word repeated three or more times within a few characters, with \
+        only quotation marks, commas and spaces between (`“he”, he “, he”, he is`): a fragment \
+        machine translation produced from a quotation it could not parse. The span is offered \
+        for review, with the word once as a suggestion.",
+    safety: "Only a suggestion: what the fragment should say needs a human.",
+    examples: &[
+        Example {
+            before: "expensive exercise, “he”, he “, he”, he is expensive",
+            after: "expensive exercise, he is expensive",
+        },
+        Example {
+            before: "He said he would, he said.",
+            after: "He said he would, he said.",
+        },
+    ],
+    priority: 35,
+};
+
+/// Words English never doubles.
+const NEVER_DOUBLED: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+    "the", "to", "with",
+];
+
+/// Words English doubles on purpose.
+const DOUBLED_ON_PURPOSE: &[&str] = &[
+    "bye", "had", "knock", "no", "so", "that", "very", "walla", "bora", "is", "do",
+];
+
+/// The repetition checks.
+pub struct Repetition;
+
+impl Rule for Repetition {
+    fn metas(&self) -> &'static [&'static RuleMeta] {
+        static METAS: [&RuleMeta; 2] = [&WORD, &STUTTER];
+        &METAS
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let text = cx.doc.text();
+        for segment in cx.doc.prose() {
+            let words = words(text, segment.clone());
+            doubled_words(text, &words, out);
+            stutters(text, &words, out);
+        }
+    }
+}
+
+fn words(text: &str, segment: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (offset, c) in text[segment.clone()].char_indices() {
+        let at = segment.start + offset;
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(at),
+            (false, Some(s)) => {
+                out.push(s..at);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..segment.end);
+    }
+    out
+}
+
+fn doubled_words(text: &str, words: &[Range<usize>], out: &mut Vec<Finding>) {
+    for pair in words.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if &text[a.end..b.start] != " " {
+            continue;
+        }
+        let (first, second) = (&text[a.clone()], &text[b.clone()]);
+        if !first.eq_ignore_ascii_case(second) || first.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let lower = first.to_lowercase();
+        // `Walla Walla`, `Duran Duran`, the band The The: a capitalised second word is a name.
+        if DOUBLED_ON_PURPOSE.contains(&lower.as_str()) || second.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let confidence = if NEVER_DOUBLED.binary_search(&lower.as_str()).is_ok() {
+            0.9
+        } else {
+            0.7
+        };
+        let applicability = Applicability::Suggest;
+        out.push(
+            Finding::fix(&WORD, a.end..b.end, "", applicability, confidence)
+                .message(format!("`{first}` written twice"))
+                .reason(format!("`{first} {second}`: the same word twice in a row")),
+        );
+    }
+}
+
+fn stutters(text: &str, words: &[Range<usize>], out: &mut Vec<Finding>) {
+    let mut k = 0;
+    while k < words.len() {
+        let word = &text[words[k].clone()];
+        if word.chars().count() > 4 {
+            k += 1;
+            continue;
+        }
+        // Extend while the same word recurs with only marks, commas and spaces between.
+        let mut last = k;
+        while last + 1 < words.len() {
+            let gap = &text[words[last].end..words[last + 1].start];
+            let same = text[words[last + 1].clone()].eq_ignore_ascii_case(word);
+            let quiet = gap
+                .chars()
+                .all(|c| matches!(c, ' ' | ',' | '“' | '”' | '"' | '‘' | '’'))
+                && gap.chars().count() <= 6;
+            let marked = gap.chars().any(|c| matches!(c, '“' | '”' | '"'));
+            if same && quiet && (marked || last > k) {
+                last += 1;
+            } else {
+                break;
+            }
+        }
+        if last - k + 1 >= 3 {
+            // From the gap before the first occurrence to the last occurrence.
+            let mut start = words[k].start;
+            while start > 0
+                && matches!(
+                    text[..start].chars().next_back(),
+                    Some(' ' | ',' | '“' | '”' | '"')
+                )
+            {
+                start -= text[..start].chars().next_back().map_or(1, char::len_utf8);
+            }
+            let end = words[last].end;
+            let prefix = if text[start..words[k].start].contains(',') {
+                ", "
+            } else {
+                " "
+            };
+            let replacement = format!("{prefix}{word}");
+            out.push(
+                Finding::fix(
+                    &STUTTER,
+                    start..end,
+                    &replacement,
+                    Applicability::Suggest,
+                    0.5,
+                )
+                .message(format!(
+                    "stuttered fragment: `{}`",
+                    &text[start..end].trim()
+                ))
+                .reason(format!(
+                    "`{word}` repeated {} times among quotation marks",
+                    last - k + 1
+                )),
+            );
+            k = last + 1;
+        } else {
+            k += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{assert_applicability, assert_cases};
+
+    #[test]
+    fn lists_are_sorted() {
+        assert!(NEVER_DOUBLED.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn doubled_words() {
+        assert_cases(
+            &Repetition,
+            &[
+                ("said the the talks", "said the talks"),
+                ("went to to Paris", "went to Paris"),
+                // negatives
+                ("He had had enough", "He had had enough"),
+                ("that that is", "that that is"),
+                ("in Walla Walla", "in Walla Walla"),
+                ("The the talks", "The talks"),
+                ("The The played", "The The played"),
+                ("10 10", "10 10"),
+            ],
+        );
+        assert_applicability(&Repetition, "a big big problem", Applicability::Suggest);
+        assert_applicability(&Repetition, "said the the talks", Applicability::Suggest);
+    }
+
+    #[test]
+    fn stutter_is_a_suggestion() {
+        assert_applicability(
+            &Repetition,
+            "expensive exercise, “he”, he “, he”, he is expensive",
+            Applicability::Suggest,
+        );
+        assert_cases(
+            &Repetition,
+            &[("He said he would, he said.", "He said he would, he said.")],
+        );
+    }
+}
