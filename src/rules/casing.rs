@@ -81,6 +81,12 @@ const TITLES: &[&str] = &[
     "vice president",
 ];
 
+/// The first words of [`TITLES`].
+const TITLE_STARTS: &[&str] = &[
+    "chancellor", "defence", "defense", "finance", "foreign", "general", "president", "prime",
+    "secretary", "vice",
+];
+
 /// The casing checks.
 pub struct Casing;
 
@@ -213,6 +219,10 @@ fn title(
     k: usize,
     out: &mut Vec<Finding>,
 ) {
+    // Most words start no title: check the first word before anything else.
+    if !TITLE_STARTS.contains(&&text[words[k].clone()]) {
+        return;
+    }
     for title in TITLES {
         let parts: Vec<&str> = title.split(' ').collect();
         let n = parts.len();
@@ -290,6 +300,9 @@ mod tests {
     #[test]
     fn lists_are_sorted() {
         assert!(LOWERABLE.windows(2).all(|w| w[0] < w[1]));
+        for title in TITLES {
+            assert!(TITLE_STARTS.contains(&title.split(' ').next().unwrap()), "{title}");
+        }
     }
 
     #[test]

@@ -82,10 +82,11 @@ fn agency_at(cx: &Context<'_>, text: &str, words: &[Range<usize>], at: usize) ->
 fn check_line(cx: &Context<'_>, text: &str, line: Range<usize>, out: &mut Vec<Finding>) {
     let content = text[line.clone()].trim_end_matches('\r');
     let trimmed = content.trim();
-    if trimmed.is_empty()
-        || trimmed.len() > 100
-        || trimmed.contains(['|', '/', ',', '.', ':', '(', '“', '"'])
-    {
+    // Cheap rejections first: most lines of prose are no credit line.
+    if trimmed.is_empty() || trimmed.len() > 100 || !trimmed.starts_with(char::is_uppercase) {
+        return;
+    }
+    if trimmed.contains(['|', '/', ',', '.', ':', '(', '“', '"']) {
         return;
     }
     let offset = line.start + (content.len() - content.trim_start().len());
@@ -97,7 +98,11 @@ fn check_line(cx: &Context<'_>, text: &str, line: Range<usize>, out: &mut Vec<Fi
         }
         position += word.len() + 1;
     }
-    if words.len() < 2 {
+    if words.len() < 2 || words.len() > 10 || !text[words[0].clone()].starts_with(char::is_uppercase) {
+        return;
+    }
+    // A credit line ends with an agency: check that first, it rules out almost every line.
+    if !(1..=4.min(words.len() - 1)).any(|n| agency_at(cx, text, &words, words.len() - n) == Some(n)) {
         return;
     }
     // The photographer: one to four words before the first agency.
