@@ -833,12 +833,30 @@ fn eval_scores_tidings_on_the_seed() {
 #[test]
 fn seed_names_are_repaired() {
     let original = fs::read_to_string(seed_path()).unwrap();
-    let out = stdout_of(tidings().args(["fix", "--no-config", "-"]).write_stdin(original));
-    for expected in ["Pete Hegseth,", "Pete Hegseth gave", "Defense Hegseth supported", "and Kyiv –", "if Kyiv decided", "NATO exercises, Steadfast Dart on", "Getty Images News Getty Images"] {
+    let out = stdout_of(
+        tidings()
+            .args(["fix", "--no-config", "-"])
+            .write_stdin(original),
+    );
+    for expected in [
+        "Pete Hegseth,",
+        "Pete Hegseth gave",
+        "Defense Hegseth supported",
+        "and Kyiv –",
+        "if Kyiv decided",
+        "NATO exercises, Steadfast Dart on",
+        "Getty Images News Getty Images",
+    ] {
         assert!(out.contains(expected), "missing {expected:?}");
     }
     assert!(out.contains("Zeki Levent Gumrukcu") || out.contains("Zeki Levent Gümrükçü"));
-    for untouched in ["John Healey", "Kaja Kallas", "Boris Pistorius", "Bill Blain", "Mark Rutte"] {
+    for untouched in [
+        "John Healey",
+        "Kaja Kallas",
+        "Boris Pistorius",
+        "Bill Blain",
+        "Mark Rutte",
+    ] {
         assert!(out.contains(untouched), "{untouched} was changed");
     }
 }
@@ -849,10 +867,20 @@ fn user_dictionary_sets_the_house_spelling() {
     let dictionary = dir.path().join("house.tsv");
     fs::write(&dictionary, "name\tkind\tvariants\tstyle\tdescription\nVolodymyr Zelenskyy\tperson\tSelenskyj\tZelensky\tPresident of Ukraine\n").unwrap();
     let input = "President Selenskyj met Mr Zelensky.\n";
-    let out = stdout_of(tidings().args(["fix", "--no-config", "--house-style", "fix", "--dictionary"]).arg(&dictionary).arg("-").write_stdin(input));
+    let out = stdout_of(
+        tidings()
+            .args(["fix", "--no-config", "--house-style", "fix", "--dictionary"])
+            .arg(&dictionary)
+            .arg("-")
+            .write_stdin(input),
+    );
     assert_eq!(out, "President Zelenskyy met Mr Zelenskyy.\n");
     let config = dir.path().join("tidings.toml");
-    fs::write(&config, "dictionaries = [\"house.tsv\"]\n[style]\nhouse = \"fix\"\n").unwrap();
+    fs::write(
+        &config,
+        "dictionaries = [\"house.tsv\"]\n[style]\nhouse = \"fix\"\n",
+    )
+    .unwrap();
     let out = stdout_of(tidings_in(dir.path()).args(["fix", "-"]).write_stdin(input));
     assert_eq!(out, "President Zelenskyy met Mr Zelenskyy.\n");
 }
@@ -863,7 +891,10 @@ fn gazetteer_lookup_explains_a_name() {
         .args(["gazetteer", "lookup", "HegeSth"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("Pete Hegseth").and(predicate::str::contains("names/fuzzy [safe] → Hegseth")));
+        .stdout(
+            predicate::str::contains("Pete Hegseth")
+                .and(predicate::str::contains("names/fuzzy [safe] → Hegseth")),
+        );
     tidings()
         .args(["gazetteer", "lookup", "Kiev"])
         .assert()
@@ -876,21 +907,47 @@ fn gazetteer_check_reports_problems_with_lines() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("good.tsv");
     fs::write(&good, "name\tkind\nQuantum Widgets Ltd\tcompany\n").unwrap();
-    tidings().args(["gazetteer", "check"]).arg(&good).assert().code(0);
+    tidings()
+        .args(["gazetteer", "check"])
+        .arg(&good)
+        .assert()
+        .code(0);
     let warn = dir.path().join("warn.tsv");
-    fs::write(&warn, "name\tkind\tvariants\nAnna Example\tperson\tWill\nAnna Example\tperson\t\n").unwrap();
+    fs::write(
+        &warn,
+        "name\tkind\tvariants\nAnna Example\tperson\tWill\nAnna Example\tperson\t\n",
+    )
+    .unwrap();
     tidings()
         .args(["gazetteer", "check"])
         .arg(&warn)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("warn.tsv:2: variant `Will` is a common English word").and(predicate::str::contains("warn.tsv:3: duplicate entry")));
+        .stdout(
+            predicate::str::contains("warn.tsv:2: variant `Will` is a common English word")
+                .and(predicate::str::contains("warn.tsv:3: duplicate entry")),
+        );
     let bad = dir.path().join("bad.toml");
     fs::write(&bad, "[[entry]]\nname = \"X\"\nkind = \"planet\"\n").unwrap();
-    tidings().args(["gazetteer", "check"]).arg(&bad).assert().code(2).stderr(predicate::str::contains("bad.toml:1:"));
+    tidings()
+        .args(["gazetteer", "check"])
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.toml:1:"));
 }
 
 #[test]
 fn missing_dictionary_is_an_error() {
-    tidings().args(["check", "--no-config", "--dictionary", "/nonexistent.tsv", "-"]).write_stdin("x").assert().code(2);
+    tidings()
+        .args([
+            "check",
+            "--no-config",
+            "--dictionary",
+            "/nonexistent.tsv",
+            "-",
+        ])
+        .write_stdin("x")
+        .assert()
+        .code(2);
 }

@@ -30,7 +30,12 @@ fn describe_hit(gazetteer: &Gazetteer, hit: &Hit) -> Option<String> {
     if !entity.description.is_empty() {
         let _ = write!(line, ", {}", entity.description);
     }
-    let _ = write!(line, " [{}; prominence {}; {source}]", role_name(hit.role), entity.prominence);
+    let _ = write!(
+        line,
+        " [{}; prominence {}; {source}]",
+        role_name(hit.role),
+        entity.prominence
+    );
     Some(line)
 }
 
@@ -38,7 +43,11 @@ fn describe_hit(gazetteer: &Gazetteer, hit: &Hit) -> Option<String> {
 pub fn lookup(gazetteer: Gazetteer, name: &str) -> Result<String> {
     let mut out = String::new();
     let folded = fold(name);
-    let _ = writeln!(out, "{name}\n  folded: {folded}   skeleton: {}", skeleton(&folded));
+    let _ = writeln!(
+        out,
+        "{name}\n  folded: {folded}   skeleton: {}",
+        skeleton(&folded)
+    );
     let mut hits = Vec::new();
     gazetteer.exact(&folded, &mut hits);
     if hits.is_empty() {
@@ -73,7 +82,13 @@ pub fn lookup(gazetteer: Gazetteer, name: &str) -> Result<String> {
             let _ = writeln!(out, "  lexicon: {}", describe_flags(flags));
         }
     }
-    let linter = Linter::new(&["names".to_owned()], &[], 0.0, RuleOptions::default(), gazetteer)?;
+    let linter = Linter::new(
+        &["names".to_owned()],
+        &[],
+        0.0,
+        RuleOptions::default(),
+        gazetteer,
+    )?;
     let findings = linter.check_text(name, Format::Plain);
     if findings.is_empty() {
         let _ = writeln!(out, "  on its own: left as it is");
@@ -128,9 +143,15 @@ pub fn check_file(path: &std::path::Path) -> Result<Vec<(usize, String)>> {
             let key = fold(spelling);
             if let Some((line, owner)) = seen.get(&key) {
                 if *owner != entry.name {
-                    warnings.push((entry.line, format!("{what} `{spelling}` collides with `{owner}` on line {line}")));
+                    warnings.push((
+                        entry.line,
+                        format!("{what} `{spelling}` collides with `{owner}` on line {line}"),
+                    ));
                 } else if what == "name" {
-                    warnings.push((entry.line, format!("duplicate entry `{spelling}` (first on line {line})")));
+                    warnings.push((
+                        entry.line,
+                        format!("duplicate entry `{spelling}` (first on line {line})"),
+                    ));
                 }
             } else {
                 seen.insert(key.clone(), (entry.line, entry.name.clone()));
@@ -143,7 +164,10 @@ pub fn check_file(path: &std::path::Path) -> Result<Vec<(usize, String)>> {
             }
             let mut hits = Vec::new();
             default.exact(&key, &mut hits);
-            for hit in hits.iter().filter(|h| matches!(h.role, Role::Canonical | Role::Variant | Role::Style)) {
+            for hit in hits
+                .iter()
+                .filter(|h| matches!(h.role, Role::Canonical | Role::Variant | Role::Style))
+            {
                 if let Some(other) = default.entity(hit.entity)
                     && fold(other.name) != fold(&entry.name)
                 {
@@ -188,7 +212,8 @@ pub fn run(command: GazetteerCommand) -> Result<Status> {
         }
         GazetteerCommand::Stats => {
             for (source, entities, keys) in Gazetteer::embedded().statistics() {
-                writeln!(out, "{source}: {entities} entities, {keys} keys").map_err(Error::Output)?;
+                writeln!(out, "{source}: {entities} entities, {keys} keys")
+                    .map_err(Error::Output)?;
             }
             Ok(Status::Clean)
         }

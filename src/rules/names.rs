@@ -1110,8 +1110,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 let analysis = &self.analyses[self.word_analysis[candidate.word] as usize];
                 // A listed spelling that is also a known name form is only trusted when the
                 // name-form groups say it is a spelling of this same name (`Selenskyj`).
-                let same_name = canonical_token(entity.name, hit)
-                    .is_some_and(|expected| self.gazetteer.same_name_group(&analysis.folded, &fold(expected)));
+                let same_name = canonical_token(entity.name, hit).is_some_and(|expected| {
+                    self.gazetteer
+                        .same_name_group(&analysis.folded, &fold(expected))
+                });
                 let known = analysis.known_word && candidate.words == 1 && !same_name;
                 if entity.kind == Kind::Person
                     && candidate.words == 1
