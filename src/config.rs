@@ -11,6 +11,7 @@
 //! [style]
 //! house = "suggest"                    # other outlets' spellings (Kiev): suggest, fix or off
 //! diacritics = "keep"                  # repaired names follow the text; "restore" adds them
+//! curly-quotes = false                 # true: "straight" quotes become “curly” ones
 //! ```
 //! Unknown keys and unknown rule names are errors naming the file, line and key, so that a typo
 //! never silently turns a check off.
@@ -53,6 +54,8 @@ pub struct StyleConfig {
     pub house: Option<HouseStyle>,
     /// Diacritics in repaired names: `keep` (follow the text, default) or `restore`.
     pub diacritics: Option<Diacritics>,
+    /// Turn straight quotes into curly ones (default false).
+    pub curly_quotes: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]

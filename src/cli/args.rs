@@ -111,6 +111,9 @@ pub struct CommonArgs {
     /// Put diacritics back in repaired names (`Gümrükçü`), even where the text has none.
     #[arg(long)]
     pub restore_diacritics: bool,
+    /// Turn "straight" quotation marks and apostrophes into “curly” ones (a house style).
+    #[arg(long)]
+    pub curly_quotes: bool,
     /// When to colour output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -72,6 +72,7 @@ impl Settings {
             } else {
                 config.style.diacritics.unwrap_or_default()
             },
+            curly_quotes: common.curly_quotes || config.style.curly_quotes.unwrap_or(false),
         };
         let mut dictionaries = common.dictionaries.clone();
         dictionaries.extend(config.dictionaries.iter().cloned());

@@ -112,6 +112,8 @@ pub struct RuleOptions {
     pub house_style: HouseStyle,
     /// Diacritics in repaired names.
     pub diacritics: Diacritics,
+    /// Turn straight quotation marks and apostrophes into curly ones (`quotes/straight`).
+    pub curly_quotes: bool,
 }
 
 /// What a rule gets to look at.
@@ -299,10 +301,16 @@ mod tests {
                 let mut negative = false;
                 for example in meta.examples {
                     // Each example holds with only this rule id's findings applied.
-                    let found: Vec<Finding> = testing::findings(*check, example.before)
-                        .into_iter()
-                        .filter(|f| f.rule.id == meta.id)
-                        .collect();
+                    // Style rules are shown switched on.
+                    let options = RuleOptions {
+                        curly_quotes: true,
+                        ..RuleOptions::default()
+                    };
+                    let found: Vec<Finding> =
+                        testing::findings_with(*check, example.before, &options)
+                            .into_iter()
+                            .filter(|f| f.rule.id == meta.id)
+                            .collect();
                     positive |= !found.is_empty();
                     negative |= found.is_empty();
                     let chosen = crate::fixes::select_fixes(&found, crate::fixes::FixLevel::All);

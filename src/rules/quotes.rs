@@ -123,12 +123,41 @@ static UNPAIRED: RuleMeta = RuleMeta {
     priority: 10,
 };
 
+static STRAIGHT: RuleMeta = RuleMeta {
+    id: "quotes/straight",
+    summary: "straight quotation mark or apostrophe (house style: curly)",
+    explanation: "When the house style asks for curly quotes (`[style] curly-quotes = true` or \
+        `--curly-quotes`; the examples show it switched on), turns paired straight double quotes into “ ” and apostrophes inside or \
+        after words into ’. Off by default: many publications keep straight quotes.",
+    safety: "Safe when switched on: double quotes are only turned where a paragraph pairs them \
+        evenly, apostrophes only between or after letters; single quotes used as quotation \
+        marks are left alone.",
+    examples: &[
+        Example {
+            before: "He said \"it's over\" and left.",
+            after: "He said “it’s over” and left.",
+        },
+        Example {
+            before: "He said “it’s over” and left.",
+            after: "He said “it’s over” and left.",
+        },
+    ],
+    priority: 20,
+};
+
 /// The quotation-mark checks; one pass reports under every `quotes/…` id.
 pub struct Quotes;
 
 impl Rule for Quotes {
     fn metas(&self) -> &'static [&'static RuleMeta] {
-        static METAS: [&RuleMeta; 5] = [&DIRECTION, &SPACING, &NESTED, &POSSESSIVE, &UNPAIRED];
+        static METAS: [&RuleMeta; 6] = [
+            &DIRECTION,
+            &SPACING,
+            &NESTED,
+            &POSSESSIVE,
+            &UNPAIRED,
+            &STRAIGHT,
+        ];
         &METAS
     }
 
@@ -138,6 +167,59 @@ impl Rule for Quotes {
             pair_marks(text, paragraph, out);
         }
         possessives(text, out);
+        if cx.options.curly_quotes {
+            for paragraph in paragraphs(cx) {
+                straight_to_curly(text, paragraph, out);
+            }
+        }
+    }
+}
+
+/// Curly replacements for the straight quotes of one paragraph (house style).
+fn straight_to_curly(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
+    let bytes = &text.as_bytes()[paragraph.clone()];
+    let doubles: Vec<usize> = memchr::memchr_iter(b'"', bytes)
+        .map(|i| paragraph.start + i)
+        .collect();
+    if doubles.len() % 2 == 0 {
+        for (k, &at) in doubles.iter().enumerate() {
+            let opening = k % 2 == 0;
+            let before = if at > paragraph.start {
+                char_before(text, at)
+            } else {
+                None
+            };
+            let fits = if opening {
+                is_space(before) || before.is_some_and(|c| matches!(c, '(' | '[' | '—' | '–'))
+            } else {
+                !is_space(before)
+            };
+            if !fits {
+                // Pairs that do not fall on word edges are left for a human.
+                return;
+            }
+        }
+        for (k, &at) in doubles.iter().enumerate() {
+            let mark = if k % 2 == 0 { "“" } else { "”" };
+            out.push(
+                Finding::fix(&STRAIGHT, at..at + 1, mark, Applicability::Safe, 0.9)
+                    .message(format!("straight quotation mark: `{mark}`"))
+                    .reason("the house style asks for curly quotes"),
+            );
+        }
+    }
+    for at in memchr::memchr_iter(b'\'', bytes).map(|i| paragraph.start + i) {
+        let before = char_before(text, at);
+        let after = char_at(text, at + 1);
+        let apostrophe = before.is_some_and(char::is_alphanumeric)
+            && (after.is_some_and(char::is_alphabetic) || (before == Some('s') && is_space(after)));
+        if apostrophe {
+            out.push(
+                Finding::fix(&STRAIGHT, at..at + 1, "’", Applicability::Safe, 0.9)
+                    .message("straight apostrophe: `’`")
+                    .reason("the house style asks for curly apostrophes"),
+            );
+        }
     }
 }
 
@@ -531,6 +613,22 @@ mod tests {
         let found = findings(&Quotes, "The plan” was rejected.");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].applicability, Applicability::Flag);
+    }
+
+    #[test]
+    fn straight_quotes_become_curly_when_asked() {
+        let options = crate::rules::RuleOptions {
+            curly_quotes: true,
+            ..crate::rules::RuleOptions::default()
+        };
+        let input = "He said \"it's over\" and the ministers' plan \"failed\".";
+        let found = crate::rules::testing::findings_with(&Quotes, input, &options);
+        let chosen = crate::fixes::select_fixes(&found, crate::fixes::FixLevel::Safe);
+        assert_eq!(
+            crate::fixes::apply_edits(input, &chosen),
+            "He said “it’s over” and the ministers’ plan “failed”."
+        );
+        assert!(findings(&Quotes, input).is_empty());
     }
 
     #[test]
