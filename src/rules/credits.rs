@@ -89,6 +89,15 @@ fn check_line(cx: &Context<'_>, text: &str, line: Range<usize>, out: &mut Vec<Fi
     if trimmed.contains(['|', '/', ',', '.', ':', '(', '“', '"']) {
         return;
     }
+    // Credit lines are names and agencies: every word but the last is capitalised.
+    let mut parts = trimmed.split(' ').filter(|w| !w.is_empty()).peekable();
+    let mut count = 0;
+    while let Some(word) = parts.next() {
+        count += 1;
+        if count > 10 || (parts.peek().is_some() && !word.starts_with(char::is_uppercase)) {
+            return;
+        }
+    }
     let offset = line.start + (content.len() - content.trim_start().len());
     let mut words: Vec<Range<usize>> = Vec::new();
     let mut position = offset;
@@ -98,11 +107,16 @@ fn check_line(cx: &Context<'_>, text: &str, line: Range<usize>, out: &mut Vec<Fi
         }
         position += word.len() + 1;
     }
-    if words.len() < 2 || words.len() > 10 || !text[words[0].clone()].starts_with(char::is_uppercase) {
+    if words.len() < 2
+        || words.len() > 10
+        || !text[words[0].clone()].starts_with(char::is_uppercase)
+    {
         return;
     }
     // A credit line ends with an agency: check that first, it rules out almost every line.
-    if !(1..=4.min(words.len() - 1)).any(|n| agency_at(cx, text, &words, words.len() - n) == Some(n)) {
+    if !(1..=4.min(words.len() - 1))
+        .any(|n| agency_at(cx, text, &words, words.len() - n) == Some(n))
+    {
         return;
     }
     // The photographer: one to four words before the first agency.

@@ -163,7 +163,17 @@ impl Rule for Quotes {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let text = cx.doc.text();
-        for paragraph in paragraphs(cx) {
+        // Only paragraphs with curly double quotes need the pairing: find the marks first.
+        let bytes = text.as_bytes();
+        let mut done_until = 0;
+        for at in memchr::memmem::find_iter(bytes, b"\xE2\x80") {
+            if at < done_until || !matches!(bytes.get(at + 2), Some(0x9C | 0x9D)) {
+                continue;
+            }
+            let Some(paragraph) = paragraph_around(cx, at) else {
+                continue;
+            };
+            done_until = paragraph.end;
             pair_marks(text, paragraph, out);
         }
         possessives(text, out);
@@ -252,6 +262,28 @@ const SPEECH_VERBS: &[&str] = &[
     "writes",
     "wrote",
 ];
+
+/// The paragraph (see [`paragraphs`]) holding byte `at`, if it is prose.
+fn paragraph_around(cx: &Context<'_>, at: usize) -> Option<Range<usize>> {
+    let segment = cx.doc.prose_segment_at(at)?;
+    let bytes = cx.doc.text().as_bytes();
+    let plain = cx.doc.format() == Format::Plain;
+    let mut start = at;
+    while start > segment.start {
+        if bytes[start - 1] == b'\n' && (plain || start >= 2 && matches!(bytes[start - 2], b'\n' | b'\r')) {
+            break;
+        }
+        start -= 1;
+    }
+    let mut end = at;
+    while end < segment.end {
+        if bytes[end] == b'\n' && (plain || bytes.get(end + 1).is_none_or(|b| matches!(b, b'\n' | b'\r'))) {
+            break;
+        }
+        end += 1;
+    }
+    Some(start..end)
+}
 
 /// The paragraphs of the document's prose: lines in plain text (machine-translated articles
 /// put one paragraph on a line), blank-line-separated blocks in Markdown.

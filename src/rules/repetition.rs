@@ -78,22 +78,8 @@ impl Rule for Repetition {
 }
 
 fn words(text: &str, segment: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (offset, c) in text[segment.clone()].char_indices() {
-        let at = segment.start + offset;
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(at),
-            (false, Some(s)) => {
-                out.push(s..at);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push(s..segment.end);
-    }
+    let mut out = Vec::with_capacity(segment.len() / 6);
+    super::text::word_spans(text, segment, false, &mut out);
     out
 }
 
@@ -101,6 +87,9 @@ fn doubled_words(text: &str, words: &[Range<usize>], out: &mut Vec<Finding>) {
     for pair in words.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         if &text[a.end..b.start] != " " {
+            continue;
+        }
+        if a.len() != b.len() {
             continue;
         }
         let (first, second) = (&text[a.clone()], &text[b.clone()]);
@@ -129,6 +118,11 @@ fn doubled_words(text: &str, words: &[Range<usize>], out: &mut Vec<Finding>) {
 fn stutters(text: &str, words: &[Range<usize>], out: &mut Vec<Finding>) {
     let mut k = 0;
     while k < words.len() {
+        // A stutter needs a quotation mark between its words: skip ahead cheaply otherwise.
+        if words[k].len() > 4 || k + 1 == words.len() || !text[words[k].end..words[k + 1].start].contains(['“', '”', '"']) {
+            k += 1;
+            continue;
+        }
         let word = &text[words[k].clone()];
         if word.chars().count() > 4 {
             k += 1;

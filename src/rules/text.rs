@@ -141,3 +141,54 @@ mod brand_tests {
         assert!(!super::is_camel_brand("talksAnd"));
     }
 }
+
+/// Appends the byte ranges of the words in `range` (letters and digits, and with
+/// `inner_marks` also apostrophes and hyphens between letters, as in `won't`, `Jean-Yves`).
+/// Bytes are scanned directly, with a fast path for ASCII.
+pub fn word_spans(text: &str, range: Range<usize>, inner_marks: bool, out: &mut Vec<Range<usize>>) {
+    let bytes = text.as_bytes();
+    let mut i = range.start;
+    let mut start: Option<usize> = None;
+    while i < range.end {
+        let b = bytes[i];
+        let (is_word, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if is_word {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start {
+            let inner = inner_marks
+                && (b == b'\'' || b == b'-' || (b == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99])))
+                && bytes.get(i + len).is_some_and(|n| n.is_ascii_alphabetic() || *n >= 0x80);
+            if !inner {
+                out.push(s..i);
+                start = None;
+            }
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        out.push(s..range.end);
+    }
+}
+
+#[cfg(test)]
+mod word_span_tests {
+    #[test]
+    fn words_with_and_without_inner_marks() {
+        let text = "Jean-Yves won’t go, 2 cafés.";
+        let mut plain = Vec::new();
+        super::word_spans(text, 0..text.len(), false, &mut plain);
+        let words: Vec<&str> = plain.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(words, vec!["Jean", "Yves", "won", "t", "go", "2", "cafés"]);
+        let mut inner = Vec::new();
+        super::word_spans(text, 0..text.len(), true, &mut inner);
+        let words: Vec<&str> = inner.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(words, vec!["Jean-Yves", "won’t", "go", "2", "cafés"]);
+    }
+}
