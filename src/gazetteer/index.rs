@@ -294,6 +294,19 @@ impl Index {
         self.starters.contains(folded)
     }
 
+    /// The single words among the starters (first words of multi-word keys).
+    pub fn starter_words(&self) -> Vec<String> {
+        use fst::{IntoStreamer, Streamer};
+        let mut out = Vec::new();
+        let mut stream = self.starters.into_stream();
+        while let Some(key) = stream.next() {
+            if !key.contains(&b' ') {
+                out.push(String::from_utf8_lossy(key).into_owned());
+            }
+        }
+        out
+    }
+
     /// Number of keys in the exact map (for `gazetteer` statistics).
     pub fn key_count(&self) -> usize {
         self.exact.len()

@@ -66,6 +66,8 @@ struct Layer {
 /// The gazetteer: user layers first, the embedded default last.
 pub struct Gazetteer {
     layers: Vec<Layer>,
+    /// First words of multi-word names, for a check per word without touching an `fst`.
+    starter_words: OnceLock<rustc_hash::FxHashSet<String>>,
     /// Distinguishes gazetteers for caches of lookups.
     id: u64,
 }
@@ -100,6 +102,7 @@ impl Gazetteer {
                 masked: HashSet::new(),
             }],
             id: 0,
+            starter_words: OnceLock::new(),
         }
     }
 
@@ -132,6 +135,7 @@ impl Gazetteer {
         let mut gazetteer = Gazetteer {
             layers,
             id: next_gazetteer_id(),
+            starter_words: OnceLock::new(),
         };
         gazetteer.mask_shadowed();
         Ok(gazetteer)
@@ -282,6 +286,19 @@ impl Gazetteer {
     /// in some layer.
     pub fn is_starter(&self, folded: &str) -> bool {
         self.layers.iter().any(|l| l.index.is_starter(folded))
+    }
+
+    /// True when a folded single word starts a multi-word name in some layer (a hash-set
+    /// lookup; the set is built on first use).
+    pub fn is_starter_word(&self, folded: &str) -> bool {
+        self.starter_words
+            .get_or_init(|| {
+                self.layers
+                    .iter()
+                    .flat_map(|l| l.index.starter_words())
+                    .collect()
+            })
+            .contains(folded)
     }
 
     /// Where each layer came from (`default` for the embedded one).

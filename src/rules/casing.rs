@@ -113,7 +113,9 @@ impl Rule for Casing {
                 // Decide on the first byte: a capital (function word) or a title's first letter.
                 match bytes[word.start] {
                     b'A'..=b'Z' => function_word(cx, text, &words, k, word.clone(), out),
-                    b'c' | b'd' | b'f' | b'g' | b'p' | b's' | b'v' => title(cx, text, &words, k, out),
+                    b'c' | b'd' | b'f' | b'g' | b'p' | b's' | b'v' => {
+                        title(cx, text, &words, k, out)
+                    }
                     _ => {}
                 }
             }

@@ -260,6 +260,12 @@ const FIRM_ROLES: &[&str] = &[
     "strategists",
 ];
 
+/// A fast hash of a string, for memo keys.
+fn hash_str(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(text)
+}
+
 /// Gazetteer keys with their hits.
 type KeyedHits = Vec<(String, Vec<Hit>)>;
 
@@ -374,6 +380,22 @@ impl Evidence<'_> {
 /// How far (in words) an exactly written full name vouches for a damaged surname.
 const FULL_NAME_WINDOW: usize = 150;
 
+/// The analysis index of a word that needs none: a lower-case word that starts no name.
+const NONE: u32 = u32::MAX;
+
+/// What a lower-case word that starts no name is: nothing the matcher cares about.
+static PLAIN: Analysis = Analysis {
+    folded: String::new(),
+    mentions: Vec::new(),
+    case: Vec::new(),
+    variants: Vec::new(),
+    style: Vec::new(),
+    fuzzy: Vec::new(),
+    odd_capitals: false,
+    starter: false,
+    known_word: true,
+};
+
 /// A place where a finding may be made, decided once the whole document has been read.
 #[derive(Debug, Clone)]
 struct Candidate {
@@ -416,10 +438,11 @@ struct Matcher<'c, 'a> {
     analyses: Vec<Rc<Analysis>>,
     /// Analysis index of each word.
     word_analysis: Vec<u32>,
-    /// Whether a pair of words (by analysis index) starts some multi-word name.
-    bigrams: FxHashMap<(u32, u32), bool>,
-    /// Garbled multi-word names found for a run of words (by analysis index).
-    phrase_memo: FxHashMap<Vec<u32>, Option<(usize, Hit)>>,
+    /// Whether a pair of words (first by analysis index, second by a hash of its folded form)
+    /// starts some multi-word name.
+    bigrams: FxHashMap<(u32, u64), bool>,
+    /// Garbled multi-word names found for a run of words (by a hash of their folded forms).
+    phrase_memo: FxHashMap<u64, Option<(usize, Hit)>>,
     /// Gazetteer keys by prefix, for garbled multi-word names.
     prefix_memo: FxHashMap<String, Rc<KeyedHits>>,
     scratch: String,
@@ -512,11 +535,38 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
     }
 
+    /// The analysis of word `i` ([`PLAIN`] for lower-case words that start no name).
+    fn analysis(&self, i: usize) -> &Analysis {
+        match self.word_analysis[i] {
+            NONE => &PLAIN,
+            k => &self.analyses[k as usize],
+        }
+    }
+
+    /// The folded form of word `i` (a lower-case ASCII word is its own folded form).
+    fn folded(&self, i: usize) -> &str {
+        match self.word_analysis[i] {
+            NONE => &self.text[self.words[i].span.range()],
+            k => &self.analyses[k as usize].folded,
+        }
+    }
+
     fn run(mut self, out: &mut Vec<Finding>) {
         self.tokenize();
         self.word_analysis = Vec::with_capacity(self.words.len());
         for i in 0..self.words.len() {
             let surface = &self.text[self.words[i].span.range()];
+            // Most words are lower case and start no name: one set lookup, no analysis.
+            let bytes = surface.as_bytes();
+            if bytes[0].is_ascii_lowercase()
+                && bytes.iter().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'\'' || *b == b'-'
+                })
+                && !self.gazetteer.is_starter_word(surface)
+            {
+                self.word_analysis.push(NONE);
+                continue;
+            }
             let index = match self.cache.get(surface) {
                 Some(&index) => index,
                 None => {
@@ -533,7 +583,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let mut candidates = Vec::new();
         let mut covered_until = 0usize;
         for i in 0..self.words.len() {
-            if self.analyses[self.word_analysis[i] as usize].starter
+            if self.analysis(i).starter
                 && let Some((words, candidate, entity)) = self.phrase_at(i)
             {
                 if let Some(entity) = entity {
@@ -554,7 +604,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             if i < covered_until {
                 continue;
             }
-            let analysis = &self.analyses[self.word_analysis[i] as usize];
+            let analysis = self.analysis(i);
             if !analysis.known_word {
                 // `Hegseth` is evidence for Pete Hegseth; `Lynch` (a common surname, and a
                 // bank) is no evidence for any particular Lynch.
@@ -592,7 +642,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         // Visibly damaged names (capitals inside the word, listed misspellings) support the
         // repair of other damaged forms of the same entity nearby.
         for candidate in &candidates {
-            let analysis = &self.analyses[self.word_analysis[candidate.word] as usize];
+            let analysis = &self.analysis(candidate.word);
             let strong = match &candidate.kind {
                 CandidateKind::Variant(_) => !analysis.known_word,
                 CandidateKind::Case(_) | CandidateKind::Fuzzy(_) => analysis.odd_capitals,
@@ -789,28 +839,25 @@ impl<'c, 'a> Matcher<'c, 'a> {
         if second >= self.words.len() || !self.words[second].joined_to_previous {
             return None;
         }
-        let pair = (self.word_analysis[i], self.word_analysis[second]);
+        let pair = (self.word_analysis[i], hash_str(self.folded(second)));
         let starts = match self.bigrams.get(&pair) {
             Some(&starts) => starts,
             None => {
-                let bigram = format!(
-                    "{} {}",
-                    self.analyses[pair.0 as usize].folded, self.analyses[pair.1 as usize].folded
-                );
+                let bigram = format!("{} {}", self.folded(i), self.folded(second));
                 let starts = self.gazetteer.is_starter(&bigram);
                 self.bigrams.insert(pair, starts);
                 starts
             }
         };
         let mut best = None;
-        let mut key = self.analyses[self.word_analysis[i] as usize].folded.clone();
+        let mut key = self.folded(i).to_owned();
         for n in 2..=5 {
             let j = i + n - 1;
             if !starts || j >= self.words.len() || !self.words[j].joined_to_previous {
                 break;
             }
             key.push(' ');
-            key.push_str(&self.analyses[self.word_analysis[j] as usize].folded);
+            key.push_str(self.folded(j));
             let mut hits = Vec::new();
             self.gazetteer.exact(&key, &mut hits);
             if let Some(hit) = hits
@@ -925,7 +972,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// Cheng`): the other words say whose name it is, so the garbled word is compared with
     /// that person's remaining name directly, allowing two edits.
     fn name_completion(&self, i: usize) -> Option<Vec<(Hit, Similarity, usize)>> {
-        let analysis = &self.analyses[self.word_analysis[i] as usize];
+        let analysis = self.analysis(i);
         let surface = &self.text[self.words[i].span.range()];
         if analysis.folded.len() < 4
             || (analysis.known_word && !analysis.odd_capitals)
@@ -944,7 +991,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let mut out: Vec<(Hit, Similarity, usize)> = Vec::new();
         let mut hits = Vec::new();
         for k in neighbours {
-            let neighbour = &self.analyses[self.word_analysis[k] as usize];
+            let neighbour = self.analysis(k);
             hits.clear();
             self.gazetteer.exact(&neighbour.folded, &mut hits);
             for hit in hits
@@ -1009,29 +1056,31 @@ impl<'c, 'a> Matcher<'c, 'a> {
             // Lower case is the case rule's business; capitals are headlines.
             return None;
         }
-        let mut run = vec![self.word_analysis[i]];
-        for j in i + 1..(i + 6).min(self.words.len()) {
-            if !self.words[j].joined_to_previous {
-                break;
-            }
-            run.push(self.word_analysis[j]);
+        // The run of words that may hold the name, and a key for it by their folded forms.
+        let mut run_end = i + 1;
+        while run_end < (i + 6).min(self.words.len()) && self.words[run_end].joined_to_previous {
+            run_end += 1;
         }
+        let run: Vec<usize> = (i..run_end).collect();
         if run.len() < 2 {
             return None;
         }
-        if let Some(found) = self.phrase_memo.get(&run) {
+        let memo_key = run
+            .iter()
+            .fold(0u64, |h, &k| h.rotate_left(17) ^ hash_str(self.folded(k)));
+        if let Some(found) = self.phrase_memo.get(&memo_key) {
             return *found;
         }
         // Names whose first two words are exact are few; names that share only a first word
         // are many, so those are only searched when the first word is no common word.
-        let first = &self.analyses[run[0] as usize];
-        let bigram = format!("{} {}", first.folded, self.analyses[run[1] as usize].folded);
+        let first = self.folded(run[0]).to_owned();
+        let bigram = format!("{} {}", first, self.folded(run[1]));
         let prefix = if self.gazetteer.is_starter(&bigram) {
             format!("{bigram} ")
-        } else if !self.gazetteer.is_common_word(&first.folded, 70) {
-            format!("{} ", first.folded)
+        } else if !self.gazetteer.is_common_word(&first, 70) {
+            format!("{first} ")
         } else {
-            self.phrase_memo.insert(run, None);
+            self.phrase_memo.insert(memo_key, None);
             return None;
         };
         let keys = match self.prefix_memo.get(&prefix) {
@@ -1053,19 +1102,20 @@ impl<'c, 'a> Matcher<'c, 'a> {
             let mut mismatches = 0;
             let mut ok = true;
             for (k, expected) in key_words.iter().enumerate().skip(1) {
-                let analysis = &self.analyses[run[k] as usize];
+                let analysis = self.analysis(run[k]);
+                let folded = self.folded(run[k]);
                 let letters = |w: &str| {
                     w.chars()
                         .filter(char::is_ascii_alphanumeric)
                         .collect::<String>()
                 };
-                if analysis.folded == *expected || letters(&analysis.folded) == letters(expected) {
+                if folded == *expected || letters(folded) == letters(expected) {
                     // `Co-operation` is a spelling of Cooperation, not a garble.
                     continue;
                 }
                 if mismatches == 0
                     && (!analysis.known_word || analysis.odd_capitals)
-                    && near_word(&analysis.folded, expected)
+                    && near_word(folded, expected)
                 {
                     mismatches += 1;
                 } else {
@@ -1096,7 +1146,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             }
         }
         let found = if ambiguous { None } else { best };
-        self.phrase_memo.insert(run, found);
+        self.phrase_memo.insert(memo_key, found);
         found
     }
 
@@ -1107,7 +1157,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             CandidateKind::Variant(hits) => {
                 let hit = unique_entity(hits)?;
                 let entity = self.gazetteer.entity(hit.entity)?;
-                let analysis = &self.analyses[self.word_analysis[candidate.word] as usize];
+                let analysis = &self.analysis(candidate.word);
                 // A listed spelling that is also a known name form is only trusted when the
                 // name-form groups say it is a spelling of this same name (`Selenskyj`).
                 let same_name = canonical_token(entity.name, hit).is_some_and(|expected| {
@@ -1212,7 +1262,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 let hit = self.best_by_context(candidate, hits, evidence)?;
                 let entity = self.gazetteer.entity(hit.entity)?;
                 let expected = canonical_token(entity.name, hit)?;
-                let odd = self.analyses[self.word_analysis[candidate.word] as usize].odd_capitals;
+                let odd = self.analysis(candidate.word).odd_capitals;
                 let diacritics_only = fold(surface) == fold(expected)
                     && surface.to_lowercase() == deunicode::deunicode(expected).to_lowercase()
                     && surface
@@ -1418,7 +1468,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
     ) -> Option<Finding> {
         let surface = &self.text[candidate.span.clone()];
         let word = self.words[candidate.word];
-        let analysis = &self.analyses[self.word_analysis[candidate.word] as usize];
+        let analysis = &self.analysis(candidate.word);
         let mut scored: Vec<(i32, bool, Similarity, Hit, Vec<String>)> = Vec::new();
         for (hit, similarity, distance) in options {
             let Some(entity) = self.gazetteer.entity(hit.entity) else {
@@ -1627,16 +1677,14 @@ impl<'c, 'a> Matcher<'c, 'a> {
         {
             return false;
         }
-        let folded = &self.analyses[self.word_analysis[i - 1] as usize].folded;
-        if self.gazetteer.is_common_word(folded, 70)
-            || PARTICLES.binary_search(&folded.as_str()).is_ok()
-        {
+        let folded = self.folded(i - 1);
+        if self.gazetteer.is_common_word(folded, 70) || PARTICLES.binary_search(&folded).is_ok() {
             return false;
         }
         let flags = self.gazetteer.word(folded);
         let is_name = flags & (word_flag::NAME_FORM | word_flag::PROPER) != 0;
         let folded_name = fold(name);
-        is_name && !name_tokens(&folded_name).contains(&folded.as_str())
+        is_name && !name_tokens(&folded_name).contains(&folded)
     }
 
     /// How many other tokens of the entity's name stand right before or after word `i`.
@@ -1657,8 +1705,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let mut count = 0;
         let mut k = i;
         while k > 0 && self.words[k].joined_to_previous && count < 3 {
-            let previous = &self.analyses[self.word_analysis[k - 1] as usize].folded;
-            if PARTICLES.binary_search(&previous.as_str()).is_ok() {
+            let previous = self.folded(k - 1);
+            if PARTICLES.binary_search(&previous).is_ok() {
                 k -= 1;
                 continue;
             }
@@ -1676,10 +1724,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
         let next = i + 1;
         if next < self.words.len() && self.words[next].joined_to_previous {
-            let following = &self.analyses[self.word_analysis[next] as usize].folded;
+            let following = self.folded(next);
             if let Some(p) = tokens
                 .iter()
-                .position(|t| t == following)
+                .position(|t| *t == following)
                 .filter(|p| *p > hit.token as usize)
             {
                 count += 1;
@@ -1694,9 +1742,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         i > 0
             && self.words[i].joined_to_previous
             && matches!(
-                self.analyses[self.word_analysis[i - 1] as usize]
-                    .folded
-                    .as_str(),
+                self.folded(i - 1),
                 "in" | "to" | "from" | "near" | "at" | "outside" | "around"
             )
     }
@@ -1733,7 +1779,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             } else {
                 (i + 1..=k).any(|m| self.words[m].sentence_start)
             };
-            !crosses && related(&self.analyses[self.word_analysis[k] as usize].folded)
+            !crosses && related(self.folded(k))
         })
     }
 
@@ -1763,7 +1809,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 break;
             }
             k -= 1;
-            out.push(self.analyses[self.word_analysis[k] as usize].folded.clone());
+            out.push(self.folded(k).to_owned());
             if self.words[k].sentence_start {
                 break;
             }
@@ -1774,11 +1820,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// The folded word after word `i`, if it follows directly (spaces only).
     fn following_word(&self, i: usize) -> Option<&str> {
         let next = i + 1;
-        (next < self.words.len() && self.words[next].joined_to_previous).then(|| {
-            self.analyses[self.word_analysis[next] as usize]
-                .folded
-                .as_str()
-        })
+        (next < self.words.len() && self.words[next].joined_to_previous).then(|| self.folded(next))
     }
 
     /// The text to put in place of `surface`: the entity's spelling of the matched token (or

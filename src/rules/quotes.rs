@@ -270,14 +270,21 @@ fn paragraph_around(cx: &Context<'_>, at: usize) -> Option<Range<usize>> {
     let plain = cx.doc.format() == Format::Plain;
     let mut start = at;
     while start > segment.start {
-        if bytes[start - 1] == b'\n' && (plain || start >= 2 && matches!(bytes[start - 2], b'\n' | b'\r')) {
+        if bytes[start - 1] == b'\n'
+            && (plain || start >= 2 && matches!(bytes[start - 2], b'\n' | b'\r'))
+        {
             break;
         }
         start -= 1;
     }
     let mut end = at;
     while end < segment.end {
-        if bytes[end] == b'\n' && (plain || bytes.get(end + 1).is_none_or(|b| matches!(b, b'\n' | b'\r'))) {
+        if bytes[end] == b'\n'
+            && (plain
+                || bytes
+                    .get(end + 1)
+                    .is_none_or(|b| matches!(b, b'\n' | b'\r')))
+        {
             break;
         }
         end += 1;

@@ -119,7 +119,10 @@ fn stutters(text: &str, words: &[Range<usize>], out: &mut Vec<Finding>) {
     let mut k = 0;
     while k < words.len() {
         // A stutter needs a quotation mark between its words: skip ahead cheaply otherwise.
-        if words[k].len() > 4 || k + 1 == words.len() || !text[words[k].end..words[k + 1].start].contains(['“', '”', '"']) {
+        if words[k].len() > 4
+            || k + 1 == words.len()
+            || !text[words[k].end..words[k + 1].start].contains(['“', '”', '"'])
+        {
             k += 1;
             continue;
         }

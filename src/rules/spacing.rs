@@ -368,7 +368,8 @@ impl Rule for SpaceBeforePunctuation {
         let text = cx.doc.text();
         let bytes = text.as_bytes();
         // Findings are sorted by the linter; the two scans need no common order.
-        let positions = memchr::memchr3_iter(b',', b';', b':', bytes).chain(memchr::memchr3_iter(b'.', b'?', b'!', bytes));
+        let positions = memchr::memchr3_iter(b',', b';', b':', bytes)
+            .chain(memchr::memchr3_iter(b'.', b'?', b'!', bytes));
         for mark in positions {
             if mark == 0 || bytes[mark - 1] != b' ' {
                 continue;
@@ -484,10 +485,15 @@ impl Rule for MissingSpaceAfterPunctuation {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let text = cx.doc.text();
         let bytes = text.as_bytes();
-        let positions = memchr::memchr3_iter(b'.', b'?', b'!', bytes).chain(memchr::memchr3_iter(b',', b';', b':', bytes));
+        let positions = memchr::memchr3_iter(b'.', b'?', b'!', bytes)
+            .chain(memchr::memchr3_iter(b',', b';', b':', bytes));
         for mark in positions {
             // Most marks are followed by a space: rule them out on the byte.
-            if !bytes.get(mark + 1).is_some_and(|b| b.is_ascii_alphabetic() || *b >= 0x80) || mark == 0 {
+            if !bytes
+                .get(mark + 1)
+                .is_some_and(|b| b.is_ascii_alphabetic() || *b >= 0x80)
+                || mark == 0
+            {
                 continue;
             }
             let (Some(before), Some(after)) = (char_before(text, mark), char_at(text, mark + 1))

@@ -163,8 +163,12 @@ pub fn word_spans(text: &str, range: Range<usize>, inner_marks: bool, out: &mut 
             }
         } else if let Some(s) = start {
             let inner = inner_marks
-                && (b == b'\'' || b == b'-' || (b == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99])))
-                && bytes.get(i + len).is_some_and(|n| n.is_ascii_alphabetic() || *n >= 0x80);
+                && (b == b'\''
+                    || b == b'-'
+                    || (b == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99])))
+                && bytes
+                    .get(i + len)
+                    .is_some_and(|n| n.is_ascii_alphabetic() || *n >= 0x80);
             if !inner {
                 out.push(s..i);
                 start = None;
