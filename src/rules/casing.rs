@@ -106,17 +106,60 @@ impl Rule for Casing {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let text = cx.doc.text();
+        let bytes = text.as_bytes();
         for segment in cx.doc.prose() {
-            let words = words_in(text, segment.clone());
-            let bytes = text.as_bytes();
-            for (k, word) in words.iter().enumerate() {
-                // Decide on the first byte: a capital (function word) or a title's first letter.
-                match bytes[word.start] {
-                    b'A'..=b'Z' => function_word(cx, text, &words, k, word.clone(), out),
-                    b'c' | b'd' | b'f' | b'g' | b'p' | b's' | b'v' => {
-                        title(cx, text, &words, k, out)
+            // Candidates only: a capital after a space after a small letter, or a title. The
+            // words of the line around a candidate give the rules their context.
+            let at_candidate = |at: usize, title_check: bool, out: &mut Vec<Finding>| {
+                // The line, and the next one: a name may continue there (`of The\nNevada Bank`).
+                let line = super::text::line_around(text, at);
+                let next_line_end =
+                    memchr::memchr(b'\n', &bytes[(line.end + 1).min(segment.end)..segment.end])
+                        .map_or(segment.end, |n| line.end + 1 + n);
+                let line = line.start.max(segment.start)..next_line_end.min(segment.end);
+                let words = words_in(text, line);
+                if let Ok(k) = words.binary_search_by_key(&at, |w| w.start) {
+                    if title_check {
+                        title(cx, text, &words, k, out);
+                    } else {
+                        function_word(cx, text, &words, k, words[k].clone(), out);
                     }
-                    _ => {}
+                }
+            };
+            for at in segment.start + 2..segment.end {
+                if bytes[at].is_ascii_uppercase()
+                    && bytes[at - 1] == b' '
+                    && bytes[at - 2].is_ascii_lowercase()
+                {
+                    // Only a function word is a candidate: check the word before the context.
+                    let mut end = at + 1;
+                    while end < segment.end && bytes[end].is_ascii_lowercase() {
+                        end += 1;
+                    }
+                    let word = &text[at..end];
+                    let mut lower = [0u8; 8];
+                    if word.len() < 2
+                        || word.len() > 8
+                        || bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)
+                    {
+                        continue;
+                    }
+                    for (k, b) in word.bytes().enumerate() {
+                        lower[k] = b.to_ascii_lowercase();
+                    }
+                    let lower = std::str::from_utf8(&lower[..word.len()]).unwrap_or_default();
+                    if LOWERABLE.binary_search(&lower).is_ok() {
+                        at_candidate(at, false, out);
+                    }
+                }
+            }
+            let haystack = &bytes[segment.clone()];
+            for start in TITLE_STARTS {
+                for found in memchr::memmem::find_iter(haystack, start.as_bytes()) {
+                    let at = segment.start + found;
+                    if at == segment.start || bytes[at - 1] == b' ' {
+                        at_candidate(at, true, out);
+                    }
                 }
             }
         }

@@ -260,6 +260,12 @@ const FIRM_ROLES: &[&str] = &[
     "strategists",
 ];
 
+/// True when the text between two words ends a sentence, a line or opens a quotation.
+fn gap_starts_sentence(gap: &str) -> bool {
+    let gap = gap.trim_end_matches([' ', '(', '[']);
+    gap.contains('\n') || gap.ends_with(['.', '!', '?', ':', '“', '"', '‘', '—', '–', '|'])
+}
+
 /// A fast hash of a string, for memo keys.
 fn hash_str(text: &str) -> u64 {
     use std::hash::BuildHasher;
@@ -277,6 +283,20 @@ const ANALYSIS_CACHE_LIMIT: usize = 500_000;
 struct AnalysisCache {
     key: (u64, bool),
     map: FxHashMap<Box<str>, Rc<Analysis>>,
+    /// Memos of multi-word lookups, lent to each document's matcher and given back.
+    memos: PhraseMemos,
+}
+
+/// Memos of multi-word name lookups, keyed by hashes of folded words so that they hold
+/// across documents.
+#[derive(Default)]
+struct PhraseMemos {
+    /// Whether two words start some multi-word name.
+    bigrams: FxHashMap<(u64, u64), bool>,
+    /// Names two words may begin with the second garbled.
+    pair_keys: FxHashMap<(u64, u64), Rc<KeyedHits>>,
+    /// Gazetteer keys by prefix.
+    prefixes: FxHashMap<String, Rc<KeyedHits>>,
 }
 
 thread_local! {
@@ -335,6 +355,8 @@ struct Analysis {
     starter: bool,
     /// A common English word or a known name (guards against fuzzing).
     known_word: bool,
+    /// A very common English word (SCOWL size 10: `the`, `new`, `world`).
+    common: bool,
 }
 
 /// How far (in words) evidence elsewhere in the document still counts: about one article, so
@@ -394,6 +416,7 @@ static PLAIN: Analysis = Analysis {
     odd_capitals: false,
     starter: false,
     known_word: true,
+    common: true,
 };
 
 /// A place where a finding may be made, decided once the whole document has been read.
@@ -438,19 +461,13 @@ struct Matcher<'c, 'a> {
     analyses: Vec<Rc<Analysis>>,
     /// Analysis index of each word.
     word_analysis: Vec<u32>,
-    /// Whether a pair of words (first by analysis index, second by a hash of its folded form)
-    /// starts some multi-word name.
-    bigrams: FxHashMap<(u32, u64), bool>,
-    /// Garbled multi-word names found for a run of words (by a hash of their folded forms).
-    phrase_memo: FxHashMap<u64, Option<(usize, Hit)>>,
-    /// Gazetteer keys by prefix, for garbled multi-word names.
-    prefix_memo: FxHashMap<String, Rc<KeyedHits>>,
+    /// Multi-word lookups, borrowed from the thread's cache for this document.
+    memos: PhraseMemos,
+    /// Folded forms of gazetteer names and descriptions, by address (they live in the index).
+    folds: RefCell<FxHashMap<usize, Rc<str>>>,
+
     scratch: String,
     fuzzy_scratch: Vec<String>,
-}
-
-fn is_name_char(c: char) -> bool {
-    c.is_alphanumeric()
 }
 
 impl<'c, 'a> Matcher<'c, 'a> {
@@ -463,9 +480,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
             cache: FxHashMap::default(),
             analyses: Vec::new(),
             word_analysis: Vec::new(),
-            bigrams: FxHashMap::default(),
-            phrase_memo: FxHashMap::default(),
-            prefix_memo: FxHashMap::default(),
+            memos: PhraseMemos::default(),
+            folds: RefCell::new(FxHashMap::default()),
             scratch: String::new(),
             fuzzy_scratch: Vec::new(),
         }
@@ -475,51 +491,30 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// (`O'Brien`, `Jean-Yves`); a possessive `’s` is left out of the span.
     fn tokenize(&mut self) {
         let text = self.text;
+        let bytes = text.as_bytes();
+        let mut spans = Vec::with_capacity(text.len() / 6);
         for segment in self.cx.doc.prose() {
+            spans.clear();
+            super::text::word_spans(text, segment.clone(), true, &mut spans);
             let mut previous_end: Option<usize> = None;
-            let mut chars = text[segment.clone()].char_indices().peekable();
-            while let Some((offset, c)) = chars.next() {
-                if !is_name_char(c) {
-                    continue;
-                }
-                let start = segment.start + offset;
-                let mut end = start + c.len_utf8();
-                while let Some(&(next_offset, next)) = chars.peek() {
-                    if is_name_char(next) {
-                        end = segment.start + next_offset + next.len_utf8();
-                        chars.next();
-                    } else if matches!(next, '\'' | '’' | '-') {
-                        // Keep an inner apostrophe or hyphen only when a letter follows.
-                        let after = text
-                            [segment.start + next_offset + next.len_utf8()..segment.end]
-                            .chars()
-                            .next();
-                        if after.is_some_and(is_name_char) {
-                            chars.next();
-                        } else {
-                            break;
-                        }
-                    } else {
-                        break;
-                    }
-                }
-                let mut core_end = end;
-                for suffix in ["’s", "'s"] {
-                    if text[start..end].len() > suffix.len() + 1
-                        && text[start..end].ends_with(suffix)
-                    {
-                        core_end = end - suffix.len();
-                    }
-                }
-                let gap = previous_end.map(|p| &text[p..start]);
-                let joined = gap.is_some_and(|g| !g.is_empty() && g.bytes().all(|b| b == b' '));
-                let sentence_start = match gap {
-                    None => true,
-                    Some(g) => {
-                        let g = g.trim_end_matches([' ', '(', '[']);
-                        g.is_empty() && previous_end.is_none()
-                            || g.ends_with(['.', '!', '?', ':', '\n', '“', '"', '‘', '—', '–', '|'])
-                            || g.contains('\n')
+            for span in &spans {
+                let (start, end) = (span.start, span.end);
+                // `Zelensky’s`: the possessive is not part of the name.
+                let word = &bytes[start..end];
+                let core_end = if word.len() > 4 && word.ends_with("’s".as_bytes()) {
+                    end - 4
+                } else if word.len() > 3 && word.ends_with(b"'s") {
+                    end - 2
+                } else {
+                    end
+                };
+                let (joined, sentence_start) = match previous_end {
+                    None => (false, true),
+                    Some(p) => {
+                        let gap = &bytes[p..start];
+                        let joined = !gap.is_empty() && gap.iter().all(|b| *b == b' ');
+                        let sentence_start = !joined && gap_starts_sentence(&text[p..start]);
+                        (joined, sentence_start)
                     }
                 };
                 self.words.push(Word {
@@ -533,6 +528,17 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 previous_end = Some(end);
             }
         }
+    }
+
+    /// The folded form of a gazetteer string (a name or description), folded once.
+    fn fold_entry(&self, text: &str) -> Rc<str> {
+        let key = text.as_ptr() as usize ^ (text.len() << 48);
+        if let Some(folded) = self.folds.borrow().get(&key) {
+            return Rc::clone(folded);
+        }
+        let folded: Rc<str> = fold(text).into();
+        self.folds.borrow_mut().insert(key, Rc::clone(&folded));
+        folded
     }
 
     /// The analysis of word `i` ([`PLAIN`] for lower-case words that start no name).
@@ -552,6 +558,29 @@ impl<'c, 'a> Matcher<'c, 'a> {
     }
 
     fn run(mut self, out: &mut Vec<Finding>) {
+        let key = (
+            self.gazetteer.id(),
+            self.cx.options.diacritics == Diacritics::Restore,
+        );
+        self.memos = ANALYSIS_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.key != key {
+                cache.key = key;
+                cache.map.clear();
+                cache.memos = PhraseMemos::default();
+            }
+            std::mem::take(&mut cache.memos)
+        });
+        self.find(out);
+        let mut memos = std::mem::take(&mut self.memos);
+        if memos.bigrams.len() + memos.pair_keys.len() > ANALYSIS_CACHE_LIMIT {
+            memos = PhraseMemos::default();
+        }
+        ANALYSIS_CACHE.with(|cache| cache.borrow_mut().memos = memos);
+    }
+
+    /// Finds the candidates of the document and decides them.
+    fn find(&mut self, out: &mut Vec<Finding>) {
         self.tokenize();
         self.word_analysis = Vec::with_capacity(self.words.len());
         for i in 0..self.words.len() {
@@ -711,6 +740,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             .all(char::is_uppercase);
         let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
         let flags = self.gazetteer.word(&folded);
+        analysis.common = flags & word_flag::WORD != 0 && flags & 0xff <= 10;
         analysis.known_word = flags & word_flag::WORD != 0 && flags & 0xff <= 70
             || flags
                 & (word_flag::PROPER
@@ -839,13 +869,21 @@ impl<'c, 'a> Matcher<'c, 'a> {
         if second >= self.words.len() || !self.words[second].joined_to_previous {
             return None;
         }
-        let pair = (self.word_analysis[i], hash_str(self.folded(second)));
-        let starts = match self.bigrams.get(&pair) {
+        // `the bank`, `new market`: two lower-case words after a common word are prose.
+        let bytes = self.text.as_bytes();
+        if bytes[self.words[i].span.start as usize].is_ascii_lowercase()
+            && bytes[self.words[second].span.start as usize].is_ascii_lowercase()
+            && self.analysis(i).common
+        {
+            return None;
+        }
+        let pair = (hash_str(self.folded(i)), hash_str(self.folded(second)));
+        let starts = match self.memos.bigrams.get(&pair) {
             Some(&starts) => starts,
             None => {
                 let bigram = format!("{} {}", self.folded(i), self.folded(second));
                 let starts = self.gazetteer.is_starter(&bigram);
-                self.bigrams.insert(pair, starts);
+                self.memos.bigrams.insert(pair, starts);
                 starts
             }
         };
@@ -992,6 +1030,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let mut hits = Vec::new();
         for k in neighbours {
             let neighbour = self.analysis(k);
+            if neighbour.mentions.is_empty() {
+                // Only a word that is exactly part of someone's name says whose name it is.
+                continue;
+            }
             hits.clear();
             self.gazetteer.exact(&neighbour.folded, &mut hits);
             for hit in hits
@@ -1065,32 +1107,19 @@ impl<'c, 'a> Matcher<'c, 'a> {
         if run.len() < 2 {
             return None;
         }
-        let memo_key = run
-            .iter()
-            .fold(0u64, |h, &k| h.rotate_left(17) ^ hash_str(self.folded(k)));
-        if let Some(found) = self.phrase_memo.get(&memo_key) {
-            return *found;
-        }
-        // Names whose first two words are exact are few; names that share only a first word
-        // are many, so those are only searched when the first word is no common word.
-        let first = self.folded(run[0]).to_owned();
-        let bigram = format!("{} {}", first, self.folded(run[1]));
-        let prefix = if self.gazetteer.is_starter(&bigram) {
-            format!("{bigram} ")
-        } else if !self.gazetteer.is_common_word(&first, 70) {
-            format!("{first} ")
-        } else {
-            self.phrase_memo.insert(memo_key, None);
-            return None;
-        };
-        let keys = match self.prefix_memo.get(&prefix) {
+        // The names this pair of words may begin, worked out once per pair: almost always none.
+        let pair = (hash_str(self.folded(i)), hash_str(self.folded(i + 1)));
+        let keys = match self.memos.pair_keys.get(&pair) {
             Some(keys) => Rc::clone(keys),
             None => {
-                let keys = Rc::new(self.gazetteer.keys_with_prefix(&prefix, 128));
-                self.prefix_memo.insert(prefix.clone(), Rc::clone(&keys));
+                let keys = Rc::new(self.names_begun_by(i));
+                self.memos.pair_keys.insert(pair, Rc::clone(&keys));
                 keys
             }
         };
+        if keys.is_empty() {
+            return None;
+        }
         let mut best: Option<(usize, Hit)> = None;
         let mut ambiguous = false;
         for (key, hits) in keys.iter() {
@@ -1145,9 +1174,40 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 }
             }
         }
-        let found = if ambiguous { None } else { best };
-        self.phrase_memo.insert(memo_key, found);
-        found
+        if ambiguous { None } else { best }
+    }
+
+    /// Gazetteer names that words `i` and `i + 1` may begin with at most one of them garbled
+    /// (the second): the first word must be exact.
+    fn names_begun_by(&mut self, i: usize) -> KeyedHits {
+        // Names whose first two words are exact are few; names that share only a first word
+        // are many, so those are only searched when the first word is no common word.
+        let first = self.folded(i).to_owned();
+        let second = self.folded(i + 1).to_owned();
+        let bigram = format!("{first} {second}");
+        let prefix = if self.gazetteer.is_starter(&bigram) {
+            format!("{bigram} ")
+        } else if !self.gazetteer.is_common_word(&first, 70) {
+            format!("{first} ")
+        } else {
+            return Vec::new();
+        };
+        let keys = match self.memos.prefixes.get(&prefix) {
+            Some(keys) => Rc::clone(keys),
+            None => {
+                let keys = Rc::new(self.gazetteer.keys_with_prefix(&prefix, 128));
+                self.memos.prefixes.insert(prefix.clone(), Rc::clone(&keys));
+                keys
+            }
+        };
+        keys.iter()
+            .filter(|(key, _)| {
+                key.split(' ')
+                    .nth(1)
+                    .is_some_and(|expected| expected == second || near_word(&second, expected))
+            })
+            .cloned()
+            .collect()
     }
 
     /// Decides one candidate: the finding to report, if any.
@@ -1469,7 +1529,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let surface = &self.text[candidate.span.clone()];
         let word = self.words[candidate.word];
         let analysis = &self.analysis(candidate.word);
-        let mut scored: Vec<(i32, bool, Similarity, Hit, Vec<String>)> = Vec::new();
+        let mut scored: Vec<(i32, bool, Similarity, Hit, Vec<Why>, usize)> = Vec::new();
         for (hit, similarity, distance) in options {
             let Some(entity) = self.gazetteer.entity(hit.entity) else {
                 continue;
@@ -1500,7 +1560,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 // Brands write capitals inside words (`ReNu`); names of people do not.
                 points += 2;
                 local = true;
-                reasons.push("capitals inside the word".to_owned());
+                reasons.push(Why::Capitals);
             }
             // Evidence that vouches for a two-letter repair.
             let mut firm = analysis.odd_capitals && entity.kind == Kind::Person;
@@ -1508,73 +1568,59 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 firm |= strong_name;
                 points += if strong_name { 3 } else { 2 } + (full_name as i32 - 1).min(1);
                 local = true;
-                reasons.push(format!(
-                    "{} of the name beside it",
-                    plural(full_name, "other word")
-                ));
+                reasons.push(Why::FullName(full_name));
             }
             if entity.kind == Kind::Person
                 && self.title_context(candidate.word, entity.description) > 0
             {
                 points += 1;
                 local = true;
-                reasons.push("the title before it".to_owned());
+                reasons.push(Why::Title);
             }
             if analysis.variants.iter().any(|v| v.entity == hit.entity) {
                 let trusted = surface.chars().count() >= 5
                     && (entity.kind == Kind::Person || entity.population >= 1_000_000);
                 points += if trusted { 2 } else { 1 };
                 local = true;
-                reasons.push("a listed spelling of it".to_owned());
+                reasons.push(Why::Listed);
             }
             let support = evidence.support(hit.entity, candidate.word, surface);
             if evidence.full_name_nearby(hit.entity, candidate.word) {
                 points += 3;
                 local = true;
                 firm = true;
-                reasons.push(format!("{} is written in full nearby", entity.name));
+                reasons.push(Why::FullNameNearby);
             } else if support > 0 {
                 points += 2;
-                reasons.push(format!(
-                    "{} in this article",
-                    plural(support, "other mention")
-                ));
+                reasons.push(Why::Mentions(support));
             }
             if entity.prominence >= 3 || entity.population >= 1_000_000 {
                 points += 1;
-                reasons.push("a prominent name".to_owned());
+                reasons.push(Why::Prominent);
             }
             if entity.kind.is_place() {
                 if self.after_locative(candidate.word) {
                     points += 1;
-                    reasons.push("a preposition of place before it".to_owned());
+                    reasons.push(Why::Locative);
                 }
                 if self.country_context(candidate.word, entity.description) {
                     points += 2;
-                    reasons.push("its country named nearby".to_owned());
+                    reasons.push(Why::Country);
                 }
             }
-            reasons.insert(
-                0,
-                match (similarity, distance) {
-                    (_, 1) => format!("1 edit from {}", entity.name),
-                    (Similarity::Near, _) => format!("a transliteration of {}", entity.name),
-                    (Similarity::Far, d) => format!("{d} edits from {}", entity.name),
-                },
-            );
             // People need evidence at the word itself; a place name is less ambiguous, but a
             // short word is too often something else.
             let local = local || (entity.kind != Kind::Person && surface.chars().count() >= 5);
             let local = local && (*similarity == Similarity::Near || firm);
-            scored.push((points, local, *similarity, *hit, reasons));
+            scored.push((points, local, *similarity, *hit, reasons, *distance));
         }
         scored.sort_by(|a, b| {
             b.0.cmp(&a.0)
                 .then(b.2.partial_cmp(&a.2).unwrap_or(std::cmp::Ordering::Equal))
         });
-        let (points, local, similarity, hit, reasons) = scored.first()?.clone();
+        let (points, local, similarity, hit, reasons, distance) = scored.first()?.clone();
         let entity = self.gazetteer.entity(hit.entity)?;
-        let rival = scored.iter().skip(1).find(|(p, _, s, h, _)| {
+        let rival = scored.iter().skip(1).find(|(p, _, s, h, _, _)| {
             h.entity != hit.entity
                 && *p >= points - 1
                 && *s >= similarity
@@ -1591,7 +1637,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             _ => return None,
         };
         let description = describe(entity.description);
-        if let Some((_, _, _, other, _)) = rival {
+        if let Some((_, _, _, other, _, _)) = rival {
             if points < 3 {
                 return None;
             }
@@ -1618,7 +1664,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 confidence,
             )
             .message(format!("`{surface}` looks like a garbled `{replacement}`"))
-            .reason(format!("{}{description}", reasons.join("; "))),
+            .reason(format!(
+                "{}{description}",
+                explain_evidence(entity.name, similarity, distance, &reasons)
+            )),
         )
     }
 
@@ -1683,7 +1732,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
         let flags = self.gazetteer.word(folded);
         let is_name = flags & (word_flag::NAME_FORM | word_flag::PROPER) != 0;
-        let folded_name = fold(name);
+        let folded_name = self.fold_entry(name);
         is_name && !name_tokens(&folded_name).contains(&folded)
     }
 
@@ -1696,7 +1745,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// the name, or the surname after a given name (`Funeo Kishida`). One given name alone
     /// (`Giovanni`) is shared by too many people to vouch for a two-letter repair.
     fn full_name_evidence(&self, i: usize, name: &str, hit: Hit) -> (usize, bool) {
-        let folded = fold(name);
+        let folded = self.fold_entry(name);
         let tokens = name_tokens(&folded);
         if tokens.len() < 2 {
             return (0, false);
@@ -1751,7 +1800,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// `i` in the same sentence (`Czech … Prauge`, `Prauge, Czechia`), as the country or by
     /// its adjective.
     fn country_context(&self, i: usize, description: &str) -> bool {
-        let description = fold(description);
+        let description = self.fold_entry(description);
         let Some(country) = description.split(" in ").nth(1) else {
             return false;
         };
@@ -1789,7 +1838,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         if description.is_empty() {
             return 0;
         }
-        let description = fold(description);
+        let description = self.fold_entry(description);
         let described: Vec<&str> = description
             .split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|w| w.len() >= 4 && !is_function_word(w))
@@ -1838,6 +1887,48 @@ impl<'c, 'a> Matcher<'c, 'a> {
             spelled
         }
     }
+}
+
+/// A piece of evidence for a fuzzy repair, spelled out only when a finding is made.
+#[derive(Debug, Clone, Copy)]
+enum Why {
+    Capitals,
+    FullName(usize),
+    Title,
+    Listed,
+    FullNameNearby,
+    Mentions(usize),
+    Prominent,
+    Locative,
+    Country,
+}
+
+/// The reason text of a fuzzy repair: the similarity, then each piece of evidence.
+fn explain_evidence(
+    name: &str,
+    similarity: Similarity,
+    distance: usize,
+    evidence: &[Why],
+) -> String {
+    let mut parts = vec![match (similarity, distance) {
+        (_, 1) => format!("1 edit from {name}"),
+        (Similarity::Near, _) => format!("a transliteration of {name}"),
+        (Similarity::Far, d) => format!("{d} edits from {name}"),
+    }];
+    for why in evidence {
+        parts.push(match why {
+            Why::Capitals => "capitals inside the word".to_owned(),
+            Why::FullName(n) => format!("{} of the name beside it", plural(*n, "other word")),
+            Why::Title => "the title before it".to_owned(),
+            Why::Listed => "a listed spelling of it".to_owned(),
+            Why::FullNameNearby => format!("{name} is written in full nearby"),
+            Why::Mentions(n) => format!("{} in this article", plural(*n, "other mention")),
+            Why::Prominent => "a prominent name".to_owned(),
+            Why::Locative => "a preposition of place before it".to_owned(),
+            Why::Country => "its country named nearby".to_owned(),
+        });
+    }
+    parts.join("; ")
 }
 
 /// True when a folded word is a plausible garble of `expected`: one edit, the same skeleton,

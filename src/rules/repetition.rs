@@ -69,10 +69,73 @@ impl Rule for Repetition {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let text = cx.doc.text();
+        let bytes = text.as_bytes();
         for segment in cx.doc.prose() {
-            let words = words(text, segment.clone());
+            // Doubled words: one pass over the ASCII words, comparing each with the one before
+            // when a single space separates them.
+            let mut pairs = Vec::new();
+            let mut previous: Option<Range<usize>> = None;
+            let mut i = segment.start;
+            while i < segment.end {
+                if !bytes[i].is_ascii_alphanumeric() {
+                    if bytes[i] >= 0x80 {
+                        previous = None;
+                    }
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < segment.end && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                if let Some(p) = &previous
+                    && p.end + 1 == start
+                    && bytes[p.end] == b' '
+                    && p.len() == i - start
+                    && bytes[p.clone()].eq_ignore_ascii_case(&bytes[start..i])
+                {
+                    pairs.push([p.clone(), start..i]);
+                }
+                previous = Some(start..i);
+            }
+            let words: Vec<Range<usize>> = pairs.iter().flat_map(|p| p.iter().cloned()).collect();
             doubled_words(text, &words, out);
-            stutters(text, &words, out);
+            // Stutters are strung on quotation marks: look only around those.
+            let mut marks: Vec<usize> = memchr::memchr_iter(b'"', &bytes[segment.clone()])
+                .chain(memchr::memmem::find_iter(
+                    &bytes[segment.clone()],
+                    "\u{201c}".as_bytes(),
+                ))
+                .chain(memchr::memmem::find_iter(
+                    &bytes[segment.clone()],
+                    "\u{201d}".as_bytes(),
+                ))
+                .map(|m| segment.start + m)
+                .collect();
+            marks.sort_unstable();
+            let mut done_until = segment.start;
+            let mut found = Vec::new();
+            for (k, &mark) in marks.iter().enumerate() {
+                // A stutter strings three or more marks within a few words.
+                if mark < done_until || marks.get(k + 2).is_none_or(|third| third - mark > 48) {
+                    continue;
+                }
+                let mut start = mark.saturating_sub(48).max(segment.start);
+                while !text.is_char_boundary(start) {
+                    start += 1;
+                }
+                let mut end = (mark + 96).min(segment.end);
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let window = self::words(text, start..end);
+                stutters(text, &window, &mut found);
+                done_until = mark + 1;
+            }
+            // Overlapping windows find one stutter more than once: keep each span once.
+            found.sort_by_key(|f| (f.span.start, f.span.end));
+            found.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
+            out.extend(found);
         }
     }
 }
@@ -84,7 +147,7 @@ fn words(text: &str, segment: Range<usize>) -> Vec<Range<usize>> {
 }
 
 fn doubled_words(text: &str, words: &[Range<usize>], out: &mut Vec<Finding>) {
-    for pair in words.windows(2) {
+    for pair in words.chunks_exact(2) {
         let (a, b) = (&pair[0], &pair[1]);
         if &text[a.end..b.start] != " " {
             continue;

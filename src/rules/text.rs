@@ -151,8 +151,19 @@ pub fn word_spans(text: &str, range: Range<usize>, inner_marks: bool, out: &mut 
     let mut start: Option<usize> = None;
     while i < range.end {
         let b = bytes[i];
+        // Runs of ASCII letters and digits, the common case, in a tight loop.
+        if b.is_ascii_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+            i += 1;
+            while i < range.end && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            continue;
+        }
         let (is_word, len) = if b < 0x80 {
-            (b.is_ascii_alphanumeric(), 1)
+            (false, 1)
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             (c.is_alphanumeric(), c.len_utf8())
