@@ -270,6 +270,10 @@ fn title(
     if !TITLE_STARTS.contains(&&text[words[k].clone()]) {
         return;
     }
+    // `president` in `vice president` is part of the longer title, found from `vice`.
+    if k > 0 && &text[words[k].clone()] == "president" && &text[words[k - 1].clone()] == "vice" {
+        return;
+    }
     for title in TITLES {
         let parts: Vec<&str> = title.split(' ').collect();
         let n = parts.len();
