@@ -47,7 +47,7 @@ typos_time=$(run typos "taskset -c 0 $typos --format brief $corpus")
 fix=$(run fix "taskset -c 0 sh -c '$tidings fix --no-config - < $corpus > /dev/null'")
 startup=$(run startup "taskset -c 0 $tidings gazetteer stats")
 oneline=$(run oneline "taskset -c 0 $tidings check --no-config $one")
-rss=$( { /usr/bin/time -f '%M' taskset -c 0 "$tidings" check --no-config --format concise "$corpus" >/dev/null; } 2>&1 | tail -1)
+rss=$( { /usr/bin/time -f '%M' taskset -c 0 "$tidings" check --no-config --format concise "$corpus" >/dev/null || true; } 2>&1 | tail -1)
 
 # 10,000 Markdown files of about 10 KB each, cut from the corpus.
 dir=$cache/md10k
@@ -77,8 +77,8 @@ corpus: $mb MB ($source_corpus, 6 copies)
 | typos, 1 core | $(printf %.3f "$typos_time") s | $(rate "$bytes" "$typos_time") MB/s |
 | tidings ÷ typos throughput | | $(echo "scale=2; $typos_time / $check" | bc)× |
 | tidings fix (stdin → stdout), 1 core | $(printf %.3f "$fix") s | $(rate "$bytes" "$fix") MB/s ($(echo "scale=2; $fix / $check" | bc)× check) |
-| start-up, gazetteer ready (\`gazetteer stats\`) | $(echo "scale=1; $startup * 1000" | bc) ms | |
-| one-line file checked | $(echo "scale=1; $oneline * 1000" | bc) ms | |
+| start-up, gazetteer ready (\`gazetteer stats\`) | $(printf %.1f "$(echo "$startup * 1000" | bc)") ms | |
+| one-line file checked | $(printf %.1f "$(echo "$oneline * 1000" | bc)") ms | |
 | peak RSS, check of the 100 MB file | $(echo "scale=1; $rss / 1024" | bc) MB | |
 | 10,000 Markdown files, 1 thread | $(printf %.3f "$dir1") s | $(rate "$dir_bytes" "$dir1") MB/s |
 | 10,000 Markdown files, 2 threads | $(printf %.3f "$dir2") s | $(rate "$dir_bytes" "$dir2") MB/s ($(echo "scale=2; $dir1 / $dir2" | bc)×) |
