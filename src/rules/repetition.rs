@@ -71,32 +71,34 @@ impl Rule for Repetition {
         let text = cx.doc.text();
         let bytes = text.as_bytes();
         for segment in cx.doc.prose() {
-            // Doubled words: one pass over the ASCII words, comparing each with the one before
-            // when a single space separates them.
+            // Doubled words: between two consecutive spaces lies a word; compare it with the
+            // word after the second space (memchr finds the spaces, most pairs differ in length).
             let mut pairs = Vec::new();
-            let mut previous: Option<Range<usize>> = None;
-            let mut i = segment.start;
-            while i < segment.end {
-                if !bytes[i].is_ascii_alphanumeric() {
-                    if bytes[i] >= 0x80 {
-                        previous = None;
-                    }
-                    i += 1;
+            let seg = &bytes[segment.clone()];
+            let mut word_start = 0;
+            for space in memchr::memchr_iter(b' ', seg) {
+                let first = &seg[word_start..space];
+                word_start = space + 1;
+                // Most pairs differ in their first letter: decide on it before measuring.
+                let Some(&head) = first.first() else { continue };
+                if !head.is_ascii_alphabetic()
+                    || seg
+                        .get(space + 1)
+                        .is_none_or(|b| !b.eq_ignore_ascii_case(&head))
+                {
                     continue;
                 }
-                let start = i;
-                while i < segment.end && bytes[i].is_ascii_alphanumeric() {
-                    i += 1;
-                }
-                if let Some(p) = &previous
-                    && p.end + 1 == start
-                    && bytes[p.end] == b' '
-                    && p.len() == i - start
-                    && bytes[p.clone()].eq_ignore_ascii_case(&bytes[start..i])
+                let next_len = seg[space + 1..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                if next_len == first.len()
+                    && first.eq_ignore_ascii_case(&seg[space + 1..space + 1 + next_len])
                 {
-                    pairs.push([p.clone(), start..i]);
+                    let start = segment.start + space - next_len;
+                    let second = segment.start + space + 1;
+                    pairs.push([start..space + segment.start, second..second + next_len]);
                 }
-                previous = Some(start..i);
             }
             let words: Vec<Range<usize>> = pairs.iter().flat_map(|p| p.iter().cloned()).collect();
             doubled_words(text, &words, out);
