@@ -370,6 +370,8 @@ struct Evidence<'t> {
     mentions: FxHashMap<EntityId, Vec<u32>>,
     /// Exact mentions of a name of several words (`Lars Klingbeil`).
     full_names: FxHashMap<EntityId, Vec<u32>>,
+    /// Every distinctive mention by word position, in order.
+    in_order: Vec<(u32, EntityId)>,
     /// Visibly damaged forms: word position and surface.
     garbles: FxHashMap<EntityId, Vec<(u32, &'t str)>>,
 }
@@ -618,6 +620,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 if let Some(entity) = entity {
                     // A name of several words written exactly is distinctive evidence.
                     evidence.mentions.entry(entity).or_default().push(i as u32);
+                    evidence.in_order.push((i as u32, entity));
                     evidence
                         .full_names
                         .entry(entity)
@@ -639,6 +642,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 // bank) is no evidence for any particular Lynch.
                 for entity in &analysis.mentions {
                     evidence.mentions.entry(*entity).or_default().push(i as u32);
+                    evidence.in_order.push((i as u32, *entity));
                 }
             }
             let span = self.words[i].span.range();
@@ -1322,7 +1326,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 let hit = self.best_by_context(candidate, hits, evidence)?;
                 let entity = self.gazetteer.entity(hit.entity)?;
                 let expected = canonical_token(entity.name, hit)?;
-                let odd = self.analysis(candidate.word).odd_capitals;
+                let odd = self.analysis(candidate.word).odd_capitals
+                    || inner_capital_added(surface, expected);
                 let diacritics_only = fold(surface) == fold(expected)
                     && surface.to_lowercase() == deunicode::deunicode(expected).to_lowercase()
                     && surface
@@ -1352,13 +1357,18 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     );
                 }
                 let replacement = self.replacement(entity.name, hit, surface, false);
-                // Brands write capitals inside words (`MasterCard`); people and places do not.
-                let applicability =
-                    if odd && (entity.kind == Kind::Person || entity.kind.is_place()) {
-                        Applicability::Safe
-                    } else {
-                        Applicability::Suggest
-                    };
+                // Brands write capitals inside words (`MasterCard`, listed in
+                // dictionaries/camelcase.txt); people and places do not, nor do brands whose
+                // own spelling has none (`TesLa` for Tesla).
+                let applicability = if odd
+                    && (entity.kind == Kind::Person
+                        || entity.kind.is_place()
+                        || !super::text::is_camel_brand(surface))
+                {
+                    Applicability::Safe
+                } else {
+                    Applicability::Suggest
+                };
                 Some(
                     Finding::fix(
                         &CASE,
@@ -1566,7 +1576,14 @@ impl<'c, 'a> Matcher<'c, 'a> {
             let mut firm = analysis.odd_capitals && entity.kind == Kind::Person;
             if full_name > 0 {
                 firm |= strong_name;
-                points += if strong_name { 3 } else { 2 } + (full_name as i32 - 1).min(1);
+                // A given name beside a one-edit garble (`Ron DeSanti`) is enough; for two
+                // edits it takes the surname or two names (`Funeo Kishida`, `Pham Minh`).
+                let weight = if strong_name || *similarity == Similarity::Near {
+                    3
+                } else {
+                    2
+                };
+                points += weight + (full_name as i32 - 1).min(1);
                 local = true;
                 reasons.push(Why::FullName(full_name));
             }
@@ -1597,6 +1614,14 @@ impl<'c, 'a> Matcher<'c, 'a> {
             if entity.prominence >= 3 || entity.population >= 1_000_000 {
                 points += 1;
                 reasons.push(Why::Prominent);
+            }
+            if entity.kind.is_place()
+                && self.place_of_someone_nearby(candidate.word, entity.name, evidence)
+            {
+                // `Domański said Polnad's economy`: a Finance Minister of Poland is named.
+                points += 2;
+                local = true;
+                reasons.push(Why::Associated);
             }
             if entity.kind.is_place() {
                 if self.after_locative(candidate.word) {
@@ -1786,6 +1811,29 @@ impl<'c, 'a> Matcher<'c, 'a> {
         (count, strong || count >= 2)
     }
 
+    /// True when someone or something named exactly within a sentence or two of word `i` is
+    /// described with this place (a minister *of Poland*, a city *in Ukraine*).
+    fn place_of_someone_nearby(&self, i: usize, place: &str, evidence: &Evidence<'_>) -> bool {
+        let place = self.fold_entry(place);
+        if place.len() < 4 {
+            return false;
+        }
+        let from = evidence
+            .in_order
+            .partition_point(|(w, _)| (*w as usize) + 40 < i);
+        evidence.in_order[from..]
+            .iter()
+            .take_while(|(w, _)| (*w as usize) <= i + 40)
+            .filter(|(w, _)| *w as usize != i)
+            .filter_map(|(_, entity)| self.gazetteer.entity(*entity))
+            .any(|e| {
+                let description = self.fold_entry(e.description);
+                description
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|word| word == &*place)
+            })
+    }
+
     /// True when word `i` follows `in`, `to`, `from`, `near` or `at`.
     fn after_locative(&self, i: usize) -> bool {
         i > 0
@@ -1901,6 +1949,7 @@ enum Why {
     Prominent,
     Locative,
     Country,
+    Associated,
 }
 
 /// The reason text of a fuzzy repair: the similarity, then each piece of evidence.
@@ -1926,6 +1975,7 @@ fn explain_evidence(
             Why::Prominent => "a prominent name".to_owned(),
             Why::Locative => "a preposition of place before it".to_owned(),
             Why::Country => "its country named nearby".to_owned(),
+            Why::Associated => "someone of that place named nearby".to_owned(),
         });
     }
     parts.join("; ")
@@ -1991,13 +2041,20 @@ fn plural(n: usize, word: &str) -> String {
 /// True when `surface` has a capital inside it where `expected` (the same letters) has none:
 /// `VanCe` for Vance, `DeFender` for Defender.
 fn inner_capital_added(surface: &str, expected: &str) -> bool {
-    surface.chars().count() == expected.chars().count()
-        && surface
-            .chars()
-            .zip(expected.chars())
-            .skip(1)
-            .any(|(s, e)| s.is_uppercase() && e.is_lowercase())
-        && surface.chars().next().is_some_and(char::is_uppercase)
+    let s: Vec<char> = surface.chars().collect();
+    let e: Vec<char> = expected.chars().collect();
+    if s.len() != e.len() || !s.first().is_some_and(|c| c.is_uppercase()) {
+        return false;
+    }
+    (1..s.len()).any(|i| {
+        // A capital after a small letter (`WIlliam` is a slip of the shift key, not this),
+        // unless a name prefix and a whole word follow it (`LaFayette`).
+        let camel = {
+            let prefix: String = s[..i].iter().collect::<String>().to_lowercase();
+            CAMEL_PREFIXES.binary_search(&prefix.as_str()).is_ok() && s.len() - i >= 3
+        };
+        s[i].is_uppercase() && e[i].is_lowercase() && s[i - 1].is_lowercase() && !camel
+    })
 }
 
 /// True when a capital follows a small letter inside the word and no name pattern explains
