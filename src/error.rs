@@ -100,6 +100,9 @@ pub enum Error {
     /// Writing to standard output or standard error failed.
     #[error("cannot write output: {0}")]
     Output(#[source] io::Error),
+    /// The language server's connection with the editor failed.
+    #[error("language server: {0}")]
+    Protocol(String),
     /// Bad command-line usage that clap could not catch.
     #[error("{0}")]
     Usage(String),

@@ -17,6 +17,7 @@ pub mod files;
 pub mod fixes;
 pub mod gazetteer;
 pub mod linter;
+pub mod lsp;
 pub mod report;
 pub mod rules;
 

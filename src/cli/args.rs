@@ -1,7 +1,7 @@
 //! Command-line flags, defined once with clap; `--help` text comes from these doc comments.
 
 use crate::document::Format;
-use crate::report::OutputFormat;
+use crate::report::{DiffFormat, OutputFormat};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -38,6 +38,12 @@ pub enum Command {
     },
     /// List every rule with its summary.
     Rules,
+    /// Run the language server on stdin/stdout (for editors: diagnostics, quick fixes, hover).
+    Lsp {
+        /// Accepted for clients that pass it; stdio is the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
     /// Score a repair against a gold list of expected repairs (the format of seeds/*.gold.tsv).
     Eval(EvalArgs),
     /// Look names up in the gazetteer, or validate a dictionary of your own.
@@ -181,9 +187,17 @@ pub struct DiffArgs {
     /// Include suggestions, not only safe fixes.
     #[arg(long)]
     pub all: bool,
-    /// Mark changed words inside lines (`[-old-]{+new+}`) instead of whole lines.
-    #[arg(long)]
+    /// Mark changed words inside lines (`[-old-]{+new+}`) instead of whole lines
+    /// (the same as `--format word`).
+    #[arg(long, conflicts_with = "format")]
     pub word_diff: bool,
+    /// How to show the changes: a unified diff, a word diff, or a self-contained HTML redline
+    /// page to review fix by fix in a browser.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Unified)]
+    pub format: DiffFormat,
+    /// Write the output to FILE instead of stdout (handy for `--format html`).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Flags shared with the other commands.
     #[command(flatten)]
     pub common: CommonArgs,

@@ -12,31 +12,8 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write;
 
-fn role_name(role: Role) -> &'static str {
-    match role {
-        Role::Canonical => "canonical name",
-        Role::Variant => "listed misspelling",
-        Role::Style => "house-style variant",
-        Role::Surname => "surname",
-        Role::Given => "given name",
-        Role::Alias => "other name",
-    }
-}
-
 fn describe_hit(gazetteer: &Gazetteer, hit: &Hit) -> Option<String> {
-    let entity = gazetteer.entity(hit.entity)?;
-    let source = gazetteer.sources()[hit.entity.layer as usize];
-    let mut line = format!("{} — {}", entity.name, entity.kind.name());
-    if !entity.description.is_empty() {
-        let _ = write!(line, ", {}", entity.description);
-    }
-    let _ = write!(
-        line,
-        " [{}; prominence {}; {source}]",
-        role_name(hit.role),
-        entity.prominence
-    );
-    Some(line)
+    gazetteer.describe(hit)
 }
 
 /// What the gazetteer knows about a name, and what tidings would do with it.
@@ -173,7 +150,7 @@ pub fn check_file(path: &std::path::Path) -> Result<Vec<(usize, String)>> {
                 {
                     warnings.push((
                         entry.line,
-                        format!("{what} `{spelling}` is also the {} of the default entry `{}`, which this entry replaces", role_name(hit.role), other.name),
+                        format!("{what} `{spelling}` is also the {} of the default entry `{}`, which this entry replaces", hit.role.describe(), other.name),
                     ));
                 }
             }

@@ -102,6 +102,7 @@ pub fn main() -> ExitCode {
         Command::Diff(args) => diff::run(args),
         Command::Explain { rule } => explain::explain(&rule),
         Command::Rules => explain::list(),
+        Command::Lsp { stdio: _ } => crate::lsp::serve_stdio().map(|()| Status::Clean),
         Command::Eval(args) => eval::run(args),
         Command::Gazetteer(command) => gazetteer::run(command),
     };

@@ -32,19 +32,27 @@ impl Settings {
     /// Loads the configuration (unless disabled) and merges the command-line flags over it:
     /// `--select` replaces the configured selection, `--ignore` adds to it.
     pub fn from_args(common: &CommonArgs) -> Result<Settings> {
+        let cwd = std::env::current_dir().map_err(|source| Error::Read {
+            path: PathBuf::from("."),
+            source,
+        })?;
+        Settings::from_args_in(common, &cwd)
+    }
+
+    /// As [`Settings::from_args`], looking for `tidings.toml` upward from `dir` (an editor's
+    /// workspace root) rather than the working directory; relative paths in `common` are
+    /// taken relative to `dir`.
+    pub fn from_args_in(common: &CommonArgs, dir: &Path) -> Result<Settings> {
         let config = if common.no_config {
             Config::default()
         } else if let Some(path) = &common.config {
+            let path = dir.join(path);
             if !path.is_file() {
-                return Err(Error::NotFound { path: path.clone() });
+                return Err(Error::NotFound { path });
             }
-            Config::load(path)?
+            Config::load(&path)?
         } else {
-            let cwd = std::env::current_dir().map_err(|source| Error::Read {
-                path: PathBuf::from("."),
-                source,
-            })?;
-            match Config::discover(&cwd) {
+            match Config::discover(dir) {
                 Some(path) => Config::load(&path)?,
                 None => Config::default(),
             }
@@ -74,7 +82,8 @@ impl Settings {
             },
             curly_quotes: common.curly_quotes || config.style.curly_quotes.unwrap_or(false),
         };
-        let mut dictionaries = common.dictionaries.clone();
+        let mut dictionaries: Vec<PathBuf> =
+            common.dictionaries.iter().map(|p| dir.join(p)).collect();
         dictionaries.extend(config.dictionaries.iter().cloned());
         for path in &dictionaries {
             if !path.is_file() {

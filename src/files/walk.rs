@@ -49,7 +49,14 @@ impl FileFilter {
         Ok(FileFilter { include, exclude })
     }
 
-    fn takes(&self, relative: &Path, full: &Path) -> bool {
+    /// True when the configured excludes cover `full` (or its path `relative` to the project
+    /// root): the language server says nothing about such files.
+    pub fn excludes(&self, relative: &Path, full: &Path) -> bool {
+        self.exclude.is_match(relative) || self.exclude.is_match(full)
+    }
+
+    /// True when a directory walk takes `full` (found at `relative` under the walked root).
+    pub fn takes(&self, relative: &Path, full: &Path) -> bool {
         let matches = |set: &GlobSet| set.is_match(relative) || set.is_match(full);
         matches(&self.include) && !matches(&self.exclude)
     }

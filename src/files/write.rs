@@ -10,23 +10,29 @@ use std::path::{Path, PathBuf};
 /// uncommitted `AtomicFile` deletes the temporary file and leaves the original untouched.
 pub struct AtomicFile {
     path: PathBuf,
-    permissions: std::fs::Permissions,
+    /// The original's permissions; `None` when the file is new.
+    permissions: Option<std::fs::Permissions>,
     temp: std::io::BufWriter<tempfile::NamedTempFile>,
 }
 
 impl AtomicFile {
-    /// Starts a replacement for `path`, refusing read-only files (even for root).
+    /// Starts a replacement for `path` (or a new file there), refusing read-only files (even
+    /// for root).
     pub fn create(path: &Path) -> Result<Self> {
         let write_error = |source| Error::Write {
             path: path.to_owned(),
             source,
         };
-        let metadata = std::fs::metadata(path).map_err(write_error)?;
-        if metadata.permissions().readonly() {
-            return Err(Error::ReadOnly {
-                path: path.to_owned(),
-            });
-        }
+        let permissions = match std::fs::metadata(path) {
+            Ok(metadata) if metadata.permissions().readonly() => {
+                return Err(Error::ReadOnly {
+                    path: path.to_owned(),
+                });
+            }
+            Ok(metadata) => Some(metadata.permissions()),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+            Err(error) => return Err(write_error(error)),
+        };
         let dir = match path.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
@@ -38,7 +44,7 @@ impl AtomicFile {
             .map_err(write_error)?;
         Ok(AtomicFile {
             path: path.to_owned(),
-            permissions: metadata.permissions(),
+            permissions,
             temp: std::io::BufWriter::with_capacity(256 << 10, temp),
         })
     }
@@ -64,10 +70,43 @@ impl AtomicFile {
             .into_inner()
             .map_err(|e| write_error(e.into_error()))?;
         temp.as_file().sync_all().map_err(write_error)?;
-        std::fs::set_permissions(temp.path(), self.permissions).map_err(write_error)?;
+        let permissions = match self.permissions {
+            Some(permissions) => permissions,
+            None => new_file_permissions(temp.as_file()).map_err(write_error)?,
+        };
+        std::fs::set_permissions(temp.path(), permissions).map_err(write_error)?;
         temp.persist(&path).map_err(|e| write_error(e.error))?;
         Ok(())
     }
+}
+
+/// Permissions for a new file: what `File::create` would give (0666 less the umask), rather
+/// than the private 0600 of a temporary file.
+fn new_file_permissions(temp: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = temp;
+        Ok(std::fs::Permissions::from_mode(0o666 & !read_umask()))
+    }
+    #[cfg(not(unix))]
+    {
+        Ok(temp.metadata()?.permissions())
+    }
+}
+
+/// The process umask, from `/proc/self/status` where available (Linux), else the common 022.
+#[cfg(unix)]
+fn read_umask() -> u32 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|line| line.strip_prefix("Umask:"))
+                .and_then(|value| u32::from_str_radix(value.trim(), 8).ok())
+        })
+        .unwrap_or(0o022)
 }
 
 /// Replaces the contents of `path` with `contents` atomically (see [`AtomicFile`]).
@@ -94,6 +133,20 @@ pub fn ensure_writable(path: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn creates_a_new_file_readable_by_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.html");
+        write_atomic(&path, b"page").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"page");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o666 & !read_umask());
+        }
+    }
 
     #[test]
     fn replaces_contents_and_keeps_mode() {

@@ -69,6 +69,18 @@ pub enum Role {
 }
 
 impl Role {
+    /// How the role reads in explanations (`surname`, `listed misspelling`).
+    pub fn describe(self) -> &'static str {
+        match self {
+            Role::Canonical => "canonical name",
+            Role::Variant => "listed misspelling",
+            Role::Style => "house-style variant",
+            Role::Surname => "surname",
+            Role::Given => "given name",
+            Role::Alias => "other name",
+        }
+    }
+
     /// The role with code `code`.
     pub fn from_code(code: u8) -> Role {
         match code {

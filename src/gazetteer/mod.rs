@@ -241,6 +241,40 @@ impl Gazetteer {
         out
     }
 
+    /// One line about the entity a hit names, for people: `Pete Hegseth — person, US Secretary
+    /// of Defense (2025–) [surname; prominence 3; default]`. Used by `tidings gazetteer
+    /// lookup` and the language server's hover.
+    pub fn describe(&self, hit: &Hit) -> Option<String> {
+        use std::fmt::Write as _;
+        let entity = self.entity(hit.entity)?;
+        let source = self
+            .sources()
+            .get(hit.entity.layer as usize)
+            .copied()
+            .unwrap_or("?");
+        let mut line = format!("{} — {}", entity.name, entity.kind.name());
+        if !entity.description.is_empty() {
+            let _ = write!(line, ", {}", entity.description);
+        }
+        let _ = write!(
+            line,
+            " [{}; prominence {}; {source}]",
+            hit.role.describe(),
+            entity.prominence
+        );
+        Some(line)
+    }
+
+    /// Descriptions of every entry that `name` names exactly (after folding), canonical
+    /// names first.
+    pub fn describe_name(&self, name: &str) -> Vec<String> {
+        let mut hits = Vec::new();
+        self.exact(&fold::fold(name), &mut hits);
+        hits.sort_by_key(|hit| (hit.role != Role::Canonical, hit.entity.layer, hit.entity.id));
+        hits.dedup_by_key(|hit| hit.entity);
+        hits.iter().filter_map(|hit| self.describe(hit)).collect()
+    }
+
     /// The record of an entity.
     pub fn entity(&self, id: EntityId) -> Option<EntityRecord<'_>> {
         self.layers.get(id.layer as usize)?.index.entity(id.id)

@@ -8,6 +8,7 @@ mod concise;
 pub mod diff;
 mod full;
 mod github;
+pub mod html;
 mod json;
 mod sarif;
 
@@ -33,6 +34,18 @@ pub enum OutputFormat {
     Github,
     /// SARIF 2.1.0, for code-scanning dashboards.
     Sarif,
+}
+
+/// Output formats of `tidings diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum DiffFormat {
+    /// A unified diff of whole lines (coloured on a terminal).
+    #[default]
+    Unified,
+    /// Changed words marked inside lines: `[-old-]{+new+}`.
+    Word,
+    /// A self-contained HTML page: every fix inline with a checkbox, reasons on hover, export.
+    Html,
 }
 
 /// A finding with the position and context a reader needs.
