@@ -91,6 +91,7 @@ article { white-space: pre-wrap; margin-top: 1.5rem; }
 .f-names { --family:#7b3fb5; } .f-spacing { --family:#1f6fb2; } .f-quotes { --family:#c26a00; }
 .f-casing { --family:#0f8a7c; } .f-punctuation { --family:#8a5a2b; } .f-repetition { --family:#c2185b; }
 .f-credits { --family:#616161; } .f-unicode { --family:#d32f2f; } .f-other { --family:#444; }
+.fix[data-alternatives]::after { content: "+" attr(data-alternatives); font-size: .7em; vertical-align: super; color: var(--family); }
 .ws { font-family: system-ui, sans-serif; opacity: .8; }
 #copied { font-family: system-ui, sans-serif; color: var(--ins); }
 @media print { header button, .fix input { display: none; } header { position: static; } .fix.off ins { display: none; } }
@@ -174,6 +175,12 @@ pub fn redline(name: &str, text: &str, findings: &[Finding], protected: &[Range<
                     .any(|x| x.span.start < f.span.end && f.span.start < x.span.end)
         })
         .collect();
+    // Proposals that overlap a chosen fix cannot be ticked alongside it; they are listed in the
+    // tooltip of the fix they overlap (`tidings fix` reconsiders them on its next pass).
+    let alternatives: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.replacement.is_some() && !fixes.iter().any(|x| std::ptr::eq(*x, *f)))
+        .collect();
     // Fixes and flags in text order.
     let mut marks: Vec<&Finding> = fixes.iter().copied().chain(flags.iter().copied()).collect();
     marks.sort_by_key(|f| (f.span.start, f.span.end));
@@ -190,6 +197,7 @@ pub fn redline(name: &str, text: &str, findings: &[Finding], protected: &[Range<
     let mut pieces = Vec::new();
     let mut position = 0;
     let mut fix_number = 0;
+    let mut listed = vec![false; alternatives.len()];
     for f in &marks {
         if f.span.start < position {
             continue;
@@ -203,7 +211,7 @@ pub fn redline(name: &str, text: &str, findings: &[Finding], protected: &[Range<
         });
         let original = &text[f.span.clone()];
         let class = family_class(f.rule.family());
-        let tip = escape(&format!(
+        let mut tip = format!(
             "{} [{}, {}, confidence {:.2}]\n{}\n{}",
             f.rule.id,
             f.applicability.name(),
@@ -211,13 +219,44 @@ pub fn redline(name: &str, text: &str, findings: &[Finding], protected: &[Range<
             f.confidence,
             f.message,
             f.reason
-        ));
+        );
+        // Each alternative is listed once, with the first fix it overlaps.
+        let overlapping: Vec<&Finding> = alternatives
+            .iter()
+            .zip(listed.iter_mut())
+            .filter(|(a, listed)| {
+                !**listed
+                    && a.span.start < f.span.end.max(f.span.start + 1)
+                    && f.span.start < a.span.end.max(a.span.start + 1)
+            })
+            .map(|(a, listed)| {
+                *listed = true;
+                *a
+            })
+            .collect();
+        for alternative in &overlapping {
+            let _ = write!(
+                tip,
+                "\n\nAlso proposed here ({}, {}): `{}` → `{}`: {}",
+                alternative.rule.id,
+                alternative.applicability.name(),
+                &text[alternative.span.clone()],
+                alternative.replacement.as_deref().unwrap_or_default(),
+                alternative.message
+            );
+        }
+        let tip = escape(&tip);
+        let alternatives_attribute = if overlapping.is_empty() {
+            String::new()
+        } else {
+            format!(" data-alternatives=\"{}\"", overlapping.len())
+        };
         match &f.replacement {
             Some(replacement) => {
                 let ticked = f.applicability == Applicability::Safe;
                 let _ = write!(
                     body,
-                    "<span class=\"fix {class}\" title=\"{tip}\"><input type=\"checkbox\" data-fix=\"{fix_number}\" data-applicability=\"{}\" aria-label=\"apply {}\"{}><del>{}</del><ins>{}</ins></span>",
+                    "<span class=\"fix {class}\" title=\"{tip}\"{alternatives_attribute}><input type=\"checkbox\" data-fix=\"{fix_number}\" data-applicability=\"{}\" aria-label=\"apply {}\"{}><del>{}</del><ins>{}</ins></span>",
                     f.applicability.name(),
                     escape(f.rule.id),
                     if ticked { " checked" } else { "" },
@@ -235,7 +274,7 @@ pub fn redline(name: &str, text: &str, findings: &[Finding], protected: &[Range<
             None => {
                 let _ = write!(
                     body,
-                    "<span class=\"flag {class}\" title=\"{tip}\">{}</span>",
+                    "<span class=\"flag {class}\" title=\"{tip}\"{alternatives_attribute}>{}</span>",
                     escape(original)
                 );
                 pieces.push(Piece {
@@ -266,7 +305,13 @@ pub fn redline(name: &str, text: &str, findings: &[Finding], protected: &[Range<
                 n
             )
         })
-        .collect();
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let also = match alternatives.len() {
+        0 => String::new(),
+        1 => "; 1 overlapping proposal in the tooltip of the fix it overlaps".to_owned(),
+        n => format!("; {n} overlapping proposals in the tooltips of the fixes they overlap"),
+    };
     let export_name = std::path::Path::new(name)
         .file_name()
         .and_then(|n| n.to_str())
@@ -281,7 +326,7 @@ pub fn redline(name: &str, text: &str, findings: &[Finding], protected: &[Range<
         pieces,
     });
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>tidings: {title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>tidings review: {title}</h1>\n<p class=\"summary\" id=\"summary\">{fixes} proposed fixes ({safe} safe, ticked), {flags} to review: {summary}</p>\n<button id=\"accept-safe\">Accept all safe</button><button id=\"reject-all\">Reject all</button><button id=\"download\">Download text</button><button id=\"copy\">Copy text</button> <span id=\"copied\"></span>\n</header>\n<article id=\"article\">{body}</article>\n<script type=\"application/json\" id=\"tidings-data\">{data}</script>\n<script>{SCRIPT}</script>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>tidings: {title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>tidings review: {title}</h1>\n<p class=\"summary\" id=\"summary\">{fixes} proposed fixes ({safe} safe, ticked), {flags} to review: {summary}{also}</p>\n<button id=\"accept-safe\">Accept all safe</button><button id=\"reject-all\">Reject all</button><button id=\"download\">Download text</button><button id=\"copy\">Copy text</button> <span id=\"copied\"></span>\n</header>\n<article id=\"article\">{body}</article>\n<script type=\"application/json\" id=\"tidings-data\">{data}</script>\n<script>{SCRIPT}</script>\n</body>\n</html>\n",
         title = escape(name),
         fixes = fixes.len(),
         flags = flags.len(),
@@ -337,6 +382,30 @@ mod tests {
             html.contains("<del><span class=\"ws\">␣</span></del>"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn overlapping_proposals_are_listed_once_with_the_fix_they_overlap() {
+        use crate::fixes::Applicability;
+        use crate::rules::RuleMeta;
+        static WIDE: RuleMeta = RuleMeta::test_meta("test/wide", 1);
+        static NARROW: RuleMeta = RuleMeta::test_meta("test/narrow", 1);
+        let text = "one two three four";
+        let findings = vec![
+            Finding::fix(&WIDE, 0..13, "ONE TWO THREE", Applicability::Suggest, 0.5),
+            Finding::fix(&NARROW, 0..3, "One", Applicability::Safe, 0.9),
+            Finding::fix(&NARROW, 4..7, "Two", Applicability::Safe, 0.9),
+        ];
+        let html = redline("story.txt", text, &findings, &[]);
+        assert_eq!(html.matches("class=\"fix ").count(), 2, "{html}");
+        // Listed with the first fix it overlaps, not with both.
+        assert_eq!(html.matches("data-alternatives=\"1\"").count(), 1);
+        assert_eq!(
+            html.matches("Also proposed here (test/wide, suggest)")
+                .count(),
+            1
+        );
+        assert!(html.contains("1 overlapping proposal in the tooltip"));
     }
 
     #[test]
