@@ -68,6 +68,8 @@ dir2=$(RAYON_NUM_THREADS=2 run dir2 "$tidings check --no-config --format concise
 
 rate() { echo "scale=1; $1 / 1000000 / $2" | bc; }
 cat <<EOF
+echo
+(cd "$root" && cargo bench --quiet --bench lsp_latency)
 machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 corpus: $mb MB ($source_corpus, 6 copies)
 
