@@ -68,8 +68,6 @@ dir2=$(RAYON_NUM_THREADS=2 run dir2 "$tidings check --no-config --format concise
 
 rate() { echo "scale=1; $1 / 1000000 / $2" | bc; }
 cat <<EOF
-echo
-(cd "$root" && cargo bench --quiet --bench lsp_latency)
 machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 corpus: $mb MB ($source_corpus, 6 copies)
 
@@ -85,3 +83,5 @@ corpus: $mb MB ($source_corpus, 6 copies)
 | 10,000 Markdown files, 1 thread | $(printf %.3f "$dir1") s | $(rate "$dir_bytes" "$dir1") MB/s |
 | 10,000 Markdown files, 2 threads | $(printf %.3f "$dir2") s | $(rate "$dir_bytes" "$dir2") MB/s ($(echo "scale=2; $dir1 / $dir2" | bc)×) |
 EOF
+echo
+(cd "$root" && cargo bench --quiet --bench lsp_latency)
