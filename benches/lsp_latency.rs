@@ -121,9 +121,11 @@ fn main() {
     client.send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
 
     let opened = Instant::now();
-    client.send(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
-        "textDocument": {"uri": uri, "languageId": "markdown", "version": 0, "text": text}
-    }}));
+    client.send(
+        json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+            "textDocument": {"uri": uri, "languageId": "markdown", "version": 0, "text": text}
+        }}),
+    );
     let first_count = client.diagnostics_for(0);
     let open_latency = opened.elapsed();
 
@@ -138,10 +140,12 @@ fn main() {
         };
         let inserted = if version % 2 == 1 { "x" } else { "" };
         let started = Instant::now();
-        client.send(json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
-            "textDocument": {"uri": uri, "version": version},
-            "contentChanges": [{"range": range, "text": inserted}]
-        }}));
+        client.send(
+            json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [{"range": range, "text": inserted}]
+            }}),
+        );
         let count = client.diagnostics_for(version);
         let elapsed = started.elapsed();
         assert!(
