@@ -231,6 +231,47 @@ fn postings_u64(map: BTreeMap<String, BTreeSet<u64>>) -> (Vec<u8>, Vec<u8>) {
     (fst_map(&offsets), bytes)
 }
 
+/// Key → id pairs kept in one byte arena and sorted once. A large user dictionary has tens of
+/// millions of symmetric deletes; a map of sets would need many times the memory.
+#[derive(Default)]
+struct KeyPostings {
+    arena: Vec<u8>,
+    /// (offset into the arena, key length, id).
+    pairs: Vec<(u64, u32, u32)>,
+}
+
+impl KeyPostings {
+    fn push(&mut self, key: &str, id: u32) {
+        if key.is_empty() {
+            return;
+        }
+        self.pairs
+            .push((self.arena.len() as u64, key.len() as u32, id));
+        self.arena.extend_from_slice(key.as_bytes());
+    }
+
+    /// Sorts and deduplicates the pairs, appends each key's ids (count first) to `postings`
+    /// and returns an fst from key to the offset of its ids: the same layout as
+    /// [`postings_u32`].
+    fn finish(mut self, postings: &mut Vec<u32>) -> Vec<u8> {
+        let arena = &self.arena;
+        let key = |&(offset, len, _): &(u64, u32, u32)| {
+            &arena[offset as usize..offset as usize + len as usize]
+        };
+        self.pairs
+            .sort_unstable_by(|a, b| key(a).cmp(key(b)).then(a.2.cmp(&b.2)));
+        self.pairs.dedup_by(|a, b| a.2 == b.2 && key(a) == key(b));
+        let mut builder = fst::MapBuilder::memory();
+        for run in self.pairs.chunk_by(|a, b| key(a) == key(b)) {
+            // Keys arrive sorted and unique, so insertion cannot fail.
+            let _ = builder.insert(key(&run[0]), postings.len() as u64);
+            postings.push(run.len() as u32);
+            postings.extend(run.iter().map(|p| p.2));
+        }
+        builder.into_inner().unwrap_or_default()
+    }
+}
+
 fn postings_u32(map: BTreeMap<String, BTreeSet<u32>>, postings: &mut Vec<u32>) -> Vec<u8> {
     let mut offsets = BTreeMap::new();
     for (key, values) in map {
@@ -385,23 +426,23 @@ pub fn compile(entries: &[Entry], lexicon: &Lexicon, options: CompileOptions) ->
     }
 
     let tokens: Vec<String> = fuzzy_tokens.into_iter().collect();
-    let mut skeletons: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
-    let mut delete_map: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+    let mut skeletons = KeyPostings::default();
+    let mut delete_map = KeyPostings::default();
     let mut scratch = Vec::new();
     for (id, token) in tokens.iter().enumerate() {
         let id = id as u32;
-        add(&mut skeletons, skeleton(token), id);
+        skeletons.push(&skeleton(token), id);
         scratch.clear();
         deletes(token, max_distance(token.len()), &mut scratch);
         for d in scratch.drain(..) {
-            add(&mut delete_map, d, id);
+            delete_map.push(&d, id);
         }
         // The token itself, so that a query's own deletes can meet it.
-        add(&mut delete_map, token.clone(), id);
+        delete_map.push(token, id);
     }
     let mut token_postings = Vec::new();
-    let skeleton_fst = postings_u32(skeletons, &mut token_postings);
-    let deletes_fst = postings_u32(delete_map, &mut token_postings);
+    let skeleton_fst = skeletons.finish(&mut token_postings);
+    let deletes_fst = delete_map.finish(&mut token_postings);
 
     let mut groups: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
     for (id, group) in lexicon.groups.iter().enumerate() {
