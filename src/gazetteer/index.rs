@@ -241,6 +241,59 @@ impl Index {
     /// Fuzzy tokens that may be within edit distance `max_distance(len)` of `folded`
     /// (symmetric deletes; candidates still need their distance checked).
     pub fn delete_neighbours(&self, folded: &str, out: &mut Vec<u32>, scratch: &mut Vec<String>) {
+        const MAX_LEN: usize = 64;
+        let word = folded.as_bytes();
+        if folded.is_ascii() && word.len() <= MAX_LEN {
+            // The usual case, without allocating: each delete is built in a stack buffer and
+            // looked up at once. Deleting one letter of a run gives the same string whichever
+            // letter it is, so only the first of a run is deleted; other repeats only cost a
+            // lookup (the ids are deduplicated below).
+            let mut probe = |key: &[u8]| {
+                if let Some(offset) = self.deletes.get(key) {
+                    self.token_postings(offset, out);
+                }
+            };
+            probe(word);
+            let n = word.len();
+            let distance = max_distance(n);
+            let (mut once, mut twice) = ([0u8; MAX_LEN], [0u8; MAX_LEN]);
+            for i in 0..n {
+                if distance == 0 || n < 2 {
+                    break;
+                }
+                if i > 0 && word[i] == word[i - 1] {
+                    continue;
+                }
+                once[..i].copy_from_slice(&word[..i]);
+                once[i..n - 1].copy_from_slice(&word[i + 1..]);
+                probe(&once[..n - 1]);
+                if distance < 2 || n < 3 {
+                    continue;
+                }
+                // Second deletes at or after the first: the other order gives the same strings.
+                for j in i..n - 1 {
+                    if j > i && once[j] == once[j - 1] {
+                        continue;
+                    }
+                    twice[..j].copy_from_slice(&once[..j]);
+                    twice[j..n - 2].copy_from_slice(&once[j + 1..n - 1]);
+                    probe(&twice[..n - 2]);
+                }
+            }
+            out.sort_unstable();
+            out.dedup();
+            return;
+        }
+        self.delete_neighbours_general(folded, out, scratch);
+    }
+
+    /// [`Index::delete_neighbours`] for any input: all deletes listed as strings first.
+    fn delete_neighbours_general(
+        &self,
+        folded: &str,
+        out: &mut Vec<u32>,
+        scratch: &mut Vec<String>,
+    ) {
         scratch.clear();
         scratch.push(folded.to_owned());
         deletes(folded, max_distance(folded.len()), scratch);
@@ -324,5 +377,48 @@ impl Index {
             out.push((key, postings));
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The allocation-free delete walk finds exactly what listing every delete finds.
+    #[test]
+    fn delete_walk_matches_listing_every_delete() {
+        let index = crate::gazetteer::embedded();
+        let words = [
+            "hegeseth",
+            "hegseth",
+            "kijiw",
+            "kiiv",
+            "selensky",
+            "zlansky",
+            "stoleberg",
+            "gumrukc",
+            "baerbok",
+            "wladimir",
+            "announcement",
+            "yesterday",
+            "committee",
+            "mississippi",
+            "aaaa",
+            "abba",
+            "bookkeeper",
+            "llanfair",
+            "x",
+            "",
+        ];
+        let (mut walked, mut listed, mut scratch) = (Vec::new(), Vec::new(), Vec::new());
+        for word in words {
+            walked.clear();
+            listed.clear();
+            index.delete_neighbours(word, &mut walked, &mut scratch);
+            index.delete_neighbours_general(word, &mut listed, &mut scratch);
+            assert_eq!(walked, listed, "{word}");
+        }
+        // And it does find neighbours: Hegseth is one edit from HegeSeth.
+        walked.clear();
+        index.delete_neighbours("hegeseth", &mut walked, &mut scratch);
+        assert!(walked.iter().any(|&id| index.token(id) == Some("hegseth")));
     }
 }
