@@ -551,6 +551,18 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
     }
 
+    /// True when word `i` is a common English word. Lower-case words that start no name have
+    /// no analysis, so the lexicon is asked directly.
+    fn is_common(&self, i: usize) -> bool {
+        match self.word_analysis[i] {
+            NONE => {
+                let flags = self.gazetteer.word(self.folded(i));
+                flags & word_flag::WORD != 0 && flags & 0xff <= 10
+            }
+            k => self.analyses[k as usize].common,
+        }
+    }
+
     /// The folded form of word `i` (a lower-case ASCII word is its own folded form).
     fn folded(&self, i: usize) -> &str {
         match self.word_analysis[i] {
@@ -873,11 +885,13 @@ impl<'c, 'a> Matcher<'c, 'a> {
         if second >= self.words.len() || !self.words[second].joined_to_previous {
             return None;
         }
-        // `the bank`, `new market`: two lower-case words after a common word are prose.
+        // `the bank`, `new market`: two lower-case common words are prose. (`mark rutte`
+        // goes on: `rutte` is no English word.)
         let bytes = self.text.as_bytes();
         if bytes[self.words[i].span.start as usize].is_ascii_lowercase()
             && bytes[self.words[second].span.start as usize].is_ascii_lowercase()
             && self.analysis(i).common
+            && self.is_common(second)
         {
             return None;
         }
@@ -1189,10 +1203,23 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let first = self.folded(i).to_owned();
         let second = self.folded(i + 1).to_owned();
         let bigram = format!("{first} {second}");
+        let second_unknown = {
+            let analysis = self.analysis(i + 1);
+            self.words[i + 1].span.range().len() >= 5
+                && (!analysis.known_word || analysis.odd_capitals)
+        };
         let prefix = if self.gazetteer.is_starter(&bigram) {
             format!("{bigram} ")
         } else if !self.gazetteer.is_common_word(&first, 70) {
             format!("{first} ")
+        } else if second_unknown {
+            // A common first word (`International Mnetary Fund`, `New Zealan`) only when the
+            // second word is no word at all, so that it may be the garbled one; its first
+            // letter narrows the names (there are hundreds of `New …`).
+            match second.chars().next() {
+                Some(letter) => format!("{first} {letter}"),
+                None => return Vec::new(),
+            }
         } else {
             return Vec::new();
         };
@@ -1504,8 +1531,24 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     .collect();
                 let distinctive = exact.iter().any(|w| !self.gazetteer.is_common_word(w, 70));
                 let minor_place = entity.kind == Kind::City && entity.population < 100_000;
+                // `Northern Ireeland`: the garbled word is a slip inside a word that is itself
+                // a name (no English word), so the rest need not be distinctive. `New Zealan`,
+                // `Amnesty Internationa`: a word cut short by a letter or two (and no word
+                // itself, or it would not be a candidate) is that word.
+                let slip_in_name = surface_words
+                    .iter()
+                    .zip(&name_words)
+                    .filter(|(s, e)| s != e)
+                    .any(|(s, e)| {
+                        let cut_short =
+                            s.len() >= 5 && e.starts_with(s.as_str()) && e.len() - s.len() <= 2;
+                        let slip = e.len() >= 6
+                            && !self.gazetteer.is_common_word(e, 70)
+                            && inner_slip(s, e);
+                        cut_short || slip
+                    });
                 let (applicability, confidence) =
-                    if (distinctive || exact.len() >= 2) && !minor_place {
+                    if (distinctive || exact.len() >= 2 || slip_in_name) && !minor_place {
                         (Applicability::Safe, 0.88)
                     } else {
                         (Applicability::Suggest, 0.6)
@@ -1631,6 +1674,20 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 if self.country_context(candidate.word, entity.description) {
                     points += 2;
                     reasons.push(Why::Country);
+                }
+                // `Ukrine`, `Venezuala`: a country's name with a letter dropped, doubled or
+                // swapped inside it, long enough and unknown as a word or as any name part, is
+                // that country. (Changed letters and changed endings are left alone: `Anzola`
+                // and `Turkes` are surnames, `Canadas` a plural.)
+                if entity.kind == Kind::Country
+                    && *distance == 1
+                    && surface.chars().count() >= 6
+                    && !analysis.known_word
+                    && !analysis.odd_capitals
+                    && inner_slip(&analysis.folded, &fold(entity.name))
+                {
+                    points += 2;
+                    reasons.push(Why::Distinctive);
                 }
             }
             // People need evidence at the word itself; a place name is less ambiguous, but a
@@ -1950,6 +2007,29 @@ enum Why {
     Locative,
     Country,
     Associated,
+    Distinctive,
+}
+
+/// True when `garbled` is `name` with one letter dropped, added or swapped with its
+/// neighbour, away from the last letter: the slips of a typist, not another word's ending.
+fn inner_slip(garbled: &str, name: &str) -> bool {
+    let (g, n) = (garbled.as_bytes(), name.as_bytes());
+    if g.len() < 2 || n.len() < 2 || g.last() != n.last() {
+        return false;
+    }
+    let (longer, shorter) = if g.len() > n.len() { (g, n) } else { (n, g) };
+    match longer.len() - shorter.len() {
+        1 => (0..longer.len() - 1)
+            .any(|i| longer[..i] == shorter[..i] && longer[i + 1..] == shorter[i..]),
+        0 => (0..g.len() - 2).any(|i| {
+            g[i] != g[i + 1]
+                && g[i] == n[i + 1]
+                && g[i + 1] == n[i]
+                && g[..i] == n[..i]
+                && g[i + 2..] == n[i + 2..]
+        }),
+        _ => false,
+    }
 }
 
 /// The reason text of a fuzzy repair: the similarity, then each piece of evidence.
@@ -1976,6 +2056,9 @@ fn explain_evidence(
             Why::Locative => "a preposition of place before it".to_owned(),
             Why::Country => "its country named nearby".to_owned(),
             Why::Associated => "someone of that place named nearby".to_owned(),
+            Why::Distinctive => {
+                "a long spelling that is no word or name, one letter from a major place".to_owned()
+            }
         });
     }
     parts.join("; ")
@@ -2139,6 +2222,68 @@ mod tests {
                 ),
             ],
         );
+    }
+
+    #[test]
+    fn slips_in_major_names_are_repaired() {
+        assert_cases(
+            &Names,
+            &[
+                // A country with a letter dropped, doubled or swapped inside it.
+                (
+                    "He said Ukrine would keep the corridor open.",
+                    "He said Ukraine would keep the corridor open.",
+                ),
+                ("Exports to Venezula fell.", "Exports to Venezuela fell."),
+                // One word of a multi-word name slipped or cut short.
+                (
+                    "Trade rules for Northern Ireeland.",
+                    "Trade rules for Northern Ireland.",
+                ),
+                (
+                    "New Zealan Prime Minister Christopher Luxon said so.",
+                    "New Zealand Prime Minister Christopher Luxon said so.",
+                ),
+                (
+                    "The International Mnetary Fund raised its forecast.",
+                    "The International Monetary Fund raised its forecast.",
+                ),
+                // A person's whole name in lower case after a common given name.
+                (
+                    "NATO Secretary General mark rutte urged allies.",
+                    "NATO Secretary General Mark Rutte urged allies.",
+                ),
+            ],
+        );
+        // Changed letters and endings are other words and surnames, not countries.
+        for clean in [
+            "Jose Anzola said the talks went well.",
+            "Analysts at Turkes said so.",
+            "Both Canadas were represented.",
+            "The mark remained unchanged.",
+        ] {
+            assert!(
+                fix_ids(clean)
+                    .iter()
+                    .all(|(_, _, applicability)| *applicability != Applicability::Safe),
+                "{clean}: {:?}",
+                fix_ids(clean)
+            );
+        }
+    }
+
+    #[test]
+    fn inner_slips() {
+        assert!(inner_slip("ukrine", "ukraine"));
+        assert!(inner_slip("venezula", "venezuela"));
+        // A changed letter is not a slip of this kind.
+        assert!(!inner_slip("venezuala", "venezuela"));
+        assert!(inner_slip("taiwain", "taiwan"));
+        assert!(inner_slip("burnudi", "burundi"));
+        assert!(!inner_slip("canadas", "canada"));
+        assert!(!inner_slip("turkes", "turkey"));
+        assert!(!inner_slip("anzola", "angola"));
+        assert!(!inner_slip("ukraine", "ukraine"));
     }
 
     #[test]
