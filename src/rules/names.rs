@@ -1031,11 +1031,22 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let analysis = self.analysis(i);
         let surface = &self.text[self.words[i].span.range()];
         if analysis.folded.len() < 4
-            || (analysis.known_word && !analysis.odd_capitals)
             || !surface.starts_with(char::is_uppercase)
             || surface.chars().all(|c| !c.is_lowercase())
         {
             return None;
+        }
+        // A word that is itself a known name (`Sanu`, `Rahan`) may still be a garbled part of
+        // the name it stands in, but only one letter off, never an English word, and only
+        // under that person's title (`Moldovan President Maia Sanu`).
+        let known_name = analysis.known_word && !analysis.odd_capitals;
+        if known_name {
+            // Known only as a form of people's names: no word, demonym or other proper name.
+            let flags = self.gazetteer.word(&analysis.folded);
+            let other = word_flag::WORD | word_flag::UPPER | word_flag::PROPER | word_flag::DEMONYM;
+            if flags & other != 0 || flags & word_flag::NAME_FORM == 0 {
+                return None;
+            }
         }
         let mut neighbours = Vec::new();
         if i > 0 && self.words[i].joined_to_previous {
@@ -1084,7 +1095,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     } else {
                         continue;
                     };
-                if distance == 0 {
+                if distance == 0
+                    || known_name
+                        && (distance > 1 || self.title_context(i, entity.description) == 0)
+                {
                     continue;
                 }
                 let role = if position + 1 == tokens.len() {
@@ -1679,12 +1693,19 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 // swapped inside it, long enough and unknown as a word or as any name part, is
                 // that country. (Changed letters and changed endings are left alone: `Anzola`
                 // and `Turkes` are surnames, `Canadas` a plural.)
-                if entity.kind == Kind::Country
+                let capital = entity.kind == Kind::City
+                    && entity.population >= 300_000
+                    && entity.description.contains("(capital)");
+                let major = entity.kind == Kind::Country || capital;
+                let great_city = entity.kind == Kind::City && entity.population >= 1_000_000;
+                let name = fold(entity.name);
+                let slip = inner_slip(&analysis.folded, &name);
+                if (major || great_city)
                     && *distance == 1
                     && surface.chars().count() >= 6
                     && !analysis.known_word
                     && !analysis.odd_capitals
-                    && inner_slip(&analysis.folded, &fold(entity.name))
+                    && (slip || major && skeleton(&analysis.folded) == skeleton(&name))
                 {
                     points += 2;
                     reasons.push(Why::Distinctive);
@@ -2011,17 +2032,18 @@ enum Why {
 }
 
 /// True when `garbled` is `name` with one letter dropped, added or swapped with its
-/// neighbour, away from the last letter: the slips of a typist, not another word's ending.
+/// neighbour, away from the first and last letters: the slips of a typist, not another
+/// word's beginning or ending (`Hongshan` is not Zhongshan, `Turkes` not Turkey).
 fn inner_slip(garbled: &str, name: &str) -> bool {
     let (g, n) = (garbled.as_bytes(), name.as_bytes());
-    if g.len() < 2 || n.len() < 2 || g.last() != n.last() {
+    if g.len() < 3 || n.len() < 3 || g.last() != n.last() || g[0] != n[0] {
         return false;
     }
     let (longer, shorter) = if g.len() > n.len() { (g, n) } else { (n, g) };
     match longer.len() - shorter.len() {
-        1 => (0..longer.len() - 1)
+        1 => (1..longer.len() - 1)
             .any(|i| longer[..i] == shorter[..i] && longer[i + 1..] == shorter[i..]),
-        0 => (0..g.len() - 2).any(|i| {
+        0 => (1..g.len() - 2).any(|i| {
             g[i] != g[i + 1]
                 && g[i] == n[i + 1]
                 && g[i + 1] == n[i]
@@ -2248,6 +2270,11 @@ mod tests {
                     "The International Mnetary Fund raised its forecast.",
                     "The International Monetary Fund raised its forecast.",
                 ),
+                // A surname slipped into another real name form, under that person's title.
+                (
+                    "Moldovan President Maia Sanu said so.",
+                    "Moldovan President Maia Sandu said so.",
+                ),
                 // A person's whole name in lower case after a common given name.
                 (
                     "NATO Secretary General mark rutte urged allies.",
@@ -2261,6 +2288,10 @@ mod tests {
             "Analysts at Turkes said so.",
             "Both Canadas were represented.",
             "The mark remained unchanged.",
+            // A demonym beside a word of a king's name is not that name garbled.
+            "The Saudi Arabian oil minister said output would rise.",
+            // A real name form with no title of that person before it.
+            "Maia Sanu said so.",
         ] {
             assert!(
                 fix_ids(clean)
