@@ -1097,7 +1097,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     };
                 if distance == 0
                     || known_name
-                        && (distance > 1 || self.title_context(i, entity.description) == 0)
+                        && (distance > 1
+                            || self.title_context(i, entity.description) == 0
+                            || !self.rest_of_name_written(i, position, &tokens))
                 {
                     continue;
                 }
@@ -1117,6 +1119,24 @@ impl<'c, 'a> Matcher<'c, 'a> {
             }
         }
         (!out.is_empty()).then_some(out)
+    }
+
+    /// True when every token of a name but the one at `position` stands, exactly, at its place
+    /// around word `i`: `Maia Sanu` has all of Maia Sandu but the surname, while `Phan Van
+    /// Khai` shares only `Van` with Pham Van Dong.
+    fn rest_of_name_written(&self, i: usize, position: usize, tokens: &[&str]) -> bool {
+        tokens.iter().enumerate().all(|(k, token)| {
+            if k == position {
+                return true;
+            }
+            let Some(at) = (i + k).checked_sub(position) else {
+                return false;
+            };
+            let (low, high) = (at.min(i), at.max(i));
+            at < self.words.len()
+                && (low + 1..=high).all(|w| self.words[w].joined_to_previous)
+                && self.folded(at) == *token
+        })
     }
 
     /// A multi-word name starting at word `i` with one word garbled (`World Economic Froum`,
@@ -2292,6 +2312,9 @@ mod tests {
             "The Saudi Arabian oil minister said output would rise.",
             // A real name form with no title of that person before it.
             "Maia Sanu said so.",
+            // A real person outside the gazetteer who shares one name with someone in it
+            // (Pham Van Dong) under the same title.
+            "Vietnamese Prime Minister Phan Van Khai and his wife visited the university.",
         ] {
             assert!(
                 fix_ids(clean)
