@@ -297,6 +297,8 @@ struct PhraseMemos {
     pair_keys: FxHashMap<(u64, u64), Rc<KeyedHits>>,
     /// Gazetteer keys by prefix.
     prefixes: FxHashMap<String, Rc<KeyedHits>>,
+    /// Whether a lower-case word that starts no name is a common English word.
+    common: FxHashMap<u64, bool>,
 }
 
 thread_local! {
@@ -357,6 +359,8 @@ struct Analysis {
     known_word: bool,
     /// A very common English word (SCOWL size 10: `the`, `new`, `world`).
     common: bool,
+    /// Also a form of people's names (`mark`, `guy`, `rose`).
+    name_form: bool,
 }
 
 /// How far (in words) evidence elsewhere in the document still counts: about one article, so
@@ -419,6 +423,7 @@ static PLAIN: Analysis = Analysis {
     starter: false,
     known_word: true,
     common: true,
+    name_form: false,
 };
 
 /// A place where a finding may be made, decided once the whole document has been read.
@@ -553,11 +558,17 @@ impl<'c, 'a> Matcher<'c, 'a> {
 
     /// True when word `i` is a common English word. Lower-case words that start no name have
     /// no analysis, so the lexicon is asked directly.
-    fn is_common(&self, i: usize) -> bool {
+    fn is_common(&mut self, i: usize) -> bool {
         match self.word_analysis[i] {
             NONE => {
+                let key = hash_str(self.folded(i));
+                if let Some(&common) = self.memos.common.get(&key) {
+                    return common;
+                }
                 let flags = self.gazetteer.word(self.folded(i));
-                flags & word_flag::WORD != 0 && flags & 0xff <= 10
+                let common = flags & word_flag::WORD != 0 && flags & 0xff <= 10;
+                self.memos.common.insert(key, common);
+                common
             }
             k => self.analyses[k as usize].common,
         }
@@ -757,6 +768,13 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
         let flags = self.gazetteer.word(&folded);
         analysis.common = flags & word_flag::WORD != 0 && flags & 0xff <= 10;
+        analysis.name_form = flags & word_flag::NAME_FORM != 0;
+        if analysis.common && analysis.starter && !analysis.name_form {
+            // `mark`: someone's given name in the gazetteer (worked out once per word).
+            let mut hits = Vec::new();
+            self.gazetteer.exact(&folded, &mut hits);
+            analysis.name_form = hits.iter().any(|h| h.role == Role::Given);
+        }
         analysis.known_word = flags & word_flag::WORD != 0 && flags & 0xff <= 70
             || flags
                 & (word_flag::PROPER
@@ -885,13 +903,14 @@ impl<'c, 'a> Matcher<'c, 'a> {
         if second >= self.words.len() || !self.words[second].joined_to_previous {
             return None;
         }
-        // `the bank`, `new market`: two lower-case common words are prose. (`mark rutte`
-        // goes on: `rutte` is no English word.)
+        // `the bank`, `new market`: two lower-case words after a common word are prose. After
+        // a common word that is also a given name, the second word decides: `mark rutte` goes
+        // on (`rutte` is no English word), `mark time` does not.
         let bytes = self.text.as_bytes();
         if bytes[self.words[i].span.start as usize].is_ascii_lowercase()
             && bytes[self.words[second].span.start as usize].is_ascii_lowercase()
             && self.analysis(i).common
-            && self.is_common(second)
+            && (!self.analysis(i).name_form || self.is_common(second))
         {
             return None;
         }
@@ -1039,6 +1058,18 @@ impl<'c, 'a> Matcher<'c, 'a> {
         // A word that is itself a known name (`Sanu`, `Rahan`) may still be a garbled part of
         // the name it stands in, but only one letter off, never an English word, and only
         // under that person's title (`Moldovan President Maia Sanu`).
+        let mut neighbours = Vec::new();
+        if i > 0 && self.words[i].joined_to_previous {
+            neighbours.push(i - 1);
+        }
+        if i + 1 < self.words.len() && self.words[i + 1].joined_to_previous {
+            neighbours.push(i + 1);
+        }
+        // Only a word that is exactly part of someone's name says whose name it is.
+        neighbours.retain(|&k| !self.analysis(k).mentions.is_empty());
+        if neighbours.is_empty() {
+            return None;
+        }
         let known_name = analysis.known_word && !analysis.odd_capitals;
         if known_name {
             // Known only as a form of people's names: no word, demonym or other proper name.
@@ -1047,13 +1078,6 @@ impl<'c, 'a> Matcher<'c, 'a> {
             if flags & other != 0 || flags & word_flag::NAME_FORM == 0 {
                 return None;
             }
-        }
-        let mut neighbours = Vec::new();
-        if i > 0 && self.words[i].joined_to_previous {
-            neighbours.push(i - 1);
-        }
-        if i + 1 < self.words.len() && self.words[i + 1].joined_to_previous {
-            neighbours.push(i + 1);
         }
         let mut out: Vec<(Hit, Similarity, usize)> = Vec::new();
         let mut hits = Vec::new();
@@ -1718,14 +1742,16 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     && entity.description.contains("(capital)");
                 let major = entity.kind == Kind::Country || capital;
                 let great_city = entity.kind == Kind::City && entity.population >= 1_000_000;
-                let name = fold(entity.name);
-                let slip = inner_slip(&analysis.folded, &name);
                 if (major || great_city)
                     && *distance == 1
                     && surface.chars().count() >= 6
                     && !analysis.known_word
                     && !analysis.odd_capitals
-                    && (slip || major && skeleton(&analysis.folded) == skeleton(&name))
+                    && {
+                        let name = fold(entity.name);
+                        inner_slip(&analysis.folded, &name)
+                            || major && skeleton(&analysis.folded) == skeleton(&name)
+                    }
                 {
                     points += 2;
                     reasons.push(Why::Distinctive);
