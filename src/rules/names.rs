@@ -1605,12 +1605,25 @@ impl<'c, 'a> Matcher<'c, 'a> {
                             && inner_slip(s, e);
                         cut_short || slip
                     });
-                let (applicability, confidence) =
-                    if (distinctive || exact.len() >= 2 || slip_in_name) && !minor_place {
-                        (Applicability::Safe, 0.88)
-                    } else {
-                        (Applicability::Suggest, 0.6)
-                    };
+                // `the Cold Rsponse exercise`: a named exercise, said to be one.
+                let exercise = matches!(entity.kind, Kind::Exercise | Kind::Operation)
+                    && (self
+                        .following_word(candidate.word + candidate.words - 1)
+                        .is_some_and(|w| EXERCISE_CONTEXT.contains(&w))
+                        || self
+                            .preceding_words(candidate.word, 8)
+                            .iter()
+                            .any(|w| EXERCISE_CONTEXT.contains(&w.as_str())));
+                let (applicability, confidence) = if (distinctive
+                    || exact.len() >= 2
+                    || slip_in_name
+                    || exercise)
+                    && !minor_place
+                {
+                    (Applicability::Safe, 0.88)
+                } else {
+                    (Applicability::Suggest, 0.6)
+                };
                 let replacement = self.replacement(entity.name, *hit, surface, true);
                 Some(
                     Finding::fix(
@@ -2315,6 +2328,11 @@ mod tests {
                 (
                     "The International Mnetary Fund raised its forecast.",
                     "The International Monetary Fund raised its forecast.",
+                ),
+                // A named exercise with a word slipped, called an exercise.
+                (
+                    "The Cold Rsponse exercise in northern Norway began.",
+                    "The Cold Response exercise in northern Norway began.",
                 ),
                 // A surname slipped into another real name form, under that person's title.
                 (
