@@ -78,7 +78,7 @@ body { font: 17px/1.6 Georgia, "Times New Roman", serif; color: var(--fg); backg
 header { font-family: system-ui, sans-serif; font-size: 14px; background: var(--panel); padding: .75rem 1rem; border-radius: 6px; position: sticky; top: 0; }
 header h1 { font-size: 16px; margin: 0 0 .25rem; }
 header button { margin-right: .5rem; }
-.summary span { margin-right: 1rem; white-space: nowrap; }
+.summary span { white-space: nowrap; }
 article { white-space: pre-wrap; margin-top: 1.5rem; }
 .fix { border-bottom: 2px solid var(--family); border-radius: 2px; }
 .fix input { margin: 0 .15em; vertical-align: middle; }
