@@ -7,8 +7,11 @@
 //! writer edits. Prints the median, 95th percentile and worst of the change latencies, and the
 //! time to the first diagnostics after `didOpen`.
 
+#[path = "../tests/support/framing.rs"]
+mod framing;
+
 use serde_json::{Value, json};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::BufReader;
 use std::process::{ChildStdin, ChildStdout, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -25,30 +28,11 @@ struct Client {
 
 impl Client {
     fn send(&mut self, message: Value) {
-        let body = message.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("write");
-        self.stdin.flush().expect("flush");
+        framing::write_message(&mut self.stdin, &message).expect("write to the server");
     }
 
     fn read(&mut self) -> Value {
-        let mut length = None;
-        loop {
-            let mut line = String::new();
-            assert!(
-                self.stdout.read_line(&mut line).expect("read") > 0,
-                "server closed"
-            );
-            let line = line.trim_end();
-            if line.is_empty() {
-                break;
-            }
-            if let Some(n) = line.strip_prefix("Content-Length: ") {
-                length = n.parse::<usize>().ok();
-            }
-        }
-        let mut body = vec![0; length.expect("Content-Length header")];
-        self.stdout.read_exact(&mut body).expect("body");
-        serde_json::from_slice(&body).expect("JSON body")
+        framing::read_message(&mut self.stdout).expect("the server closed its output")
     }
 
     /// Reads until the diagnostics for `version` arrive; returns how many there are.

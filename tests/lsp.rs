@@ -1,8 +1,11 @@
 //! Protocol-level tests of `tidings lsp`: spawn the real binary and speak JSON-RPC to it over
 //! stdio, as an editor does.
 
+#[path = "support/framing.rs"]
+mod framing;
+
 use serde_json::{Value, json};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::BufReader;
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
@@ -48,26 +51,7 @@ impl Client {
         let (sender, incoming) = channel();
         std::thread::spawn(move || {
             let mut reader = BufReader::new(stdout);
-            loop {
-                let mut length = None;
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    if let Some(n) = line.strip_prefix("Content-Length: ") {
-                        length = n.parse::<usize>().ok();
-                    }
-                }
-                let mut body = vec![0; length.expect("Content-Length header")];
-                if reader.read_exact(&mut body).is_err() {
-                    return;
-                }
-                let value: Value = serde_json::from_slice(&body).expect("JSON body");
+            while let Some(value) = framing::read_message(&mut reader) {
                 if sender.send(value).is_err() {
                     return;
                 }
@@ -99,9 +83,7 @@ impl Client {
     }
 
     fn send(&mut self, message: Value) {
-        let body = message.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
-        self.stdin.flush().unwrap();
+        framing::write_message(&mut self.stdin, &message).expect("write to the server");
     }
 
     fn notify(&mut self, method: &str, params: Value) {

@@ -26,6 +26,9 @@ impl AsRef<[u8]> for Slice {
     }
 }
 
+/// Longest word whose deletes are walked in a stack buffer (longer ones are listed).
+const MAX_WALK_LEN: usize = 64;
+
 /// A compiled gazetteer index.
 pub struct Index {
     bytes: Arc<Cow<'static, [u8]>>,
@@ -241,59 +244,57 @@ impl Index {
     /// Fuzzy tokens that may be within edit distance `max_distance(len)` of `folded`
     /// (symmetric deletes; candidates still need their distance checked).
     pub fn delete_neighbours(&self, folded: &str, out: &mut Vec<u32>, scratch: &mut Vec<String>) {
-        const MAX_LEN: usize = 64;
-        let word = folded.as_bytes();
-        if folded.is_ascii() && word.len() <= MAX_LEN {
-            // The usual case, without allocating: each delete is built in a stack buffer and
-            // looked up at once. Deleting one letter of a run gives the same string whichever
-            // letter it is, so only the first of a run is deleted; other repeats only cost a
-            // lookup (the ids are deduplicated below).
-            let mut probe = |key: &[u8]| {
-                if let Some(offset) = self.deletes.get(key) {
-                    self.token_postings(offset, out);
-                }
-            };
-            probe(word);
-            let n = word.len();
-            let distance = max_distance(n);
-            let (mut once, mut twice) = ([0u8; MAX_LEN], [0u8; MAX_LEN]);
-            for i in 0..n {
-                if distance == 0 || n < 2 {
-                    break;
-                }
-                if i > 0 && word[i] == word[i - 1] {
-                    continue;
-                }
-                once[..i].copy_from_slice(&word[..i]);
-                once[i..n - 1].copy_from_slice(&word[i + 1..]);
-                probe(&once[..n - 1]);
-                if distance < 2 || n < 3 {
-                    continue;
-                }
-                // Second deletes at or after the first: the other order gives the same strings.
-                for j in i..n - 1 {
-                    if j > i && once[j] == once[j - 1] {
-                        continue;
-                    }
-                    twice[..j].copy_from_slice(&once[..j]);
-                    twice[j..n - 2].copy_from_slice(&once[j + 1..n - 1]);
-                    probe(&twice[..n - 2]);
-                }
-            }
-            out.sort_unstable();
-            out.dedup();
-            return;
+        if folded.is_ascii() && folded.len() <= MAX_WALK_LEN {
+            self.walk_deletes(folded.as_bytes(), out);
+        } else {
+            self.list_deletes(folded, out, scratch);
         }
-        self.delete_neighbours_general(folded, out, scratch);
+        out.sort_unstable();
+        out.dedup();
     }
 
-    /// [`Index::delete_neighbours`] for any input: all deletes listed as strings first.
-    fn delete_neighbours_general(
-        &self,
-        folded: &str,
-        out: &mut Vec<u32>,
-        scratch: &mut Vec<String>,
-    ) {
+    /// Looks up `word` and its deletes without allocating: each delete is built in a stack
+    /// buffer and looked up at once. Deleting one letter of a run gives the same string
+    /// whichever letter it is, so only the first of a run is deleted; other repeats only cost
+    /// a lookup (the caller deduplicates the ids).
+    fn walk_deletes(&self, word: &[u8], out: &mut Vec<u32>) {
+        let mut probe = |key: &[u8]| {
+            if let Some(offset) = self.deletes.get(key) {
+                self.token_postings(offset, out);
+            }
+        };
+        probe(word);
+        let n = word.len();
+        // Words of 4 letters and more (see `max_distance`), so the slices below are not empty.
+        let distance = max_distance(n);
+        if distance == 0 {
+            return;
+        }
+        let (mut once, mut twice) = ([0u8; MAX_WALK_LEN], [0u8; MAX_WALK_LEN]);
+        for i in 0..n {
+            if i > 0 && word[i] == word[i - 1] {
+                continue;
+            }
+            once[..i].copy_from_slice(&word[..i]);
+            once[i..n - 1].copy_from_slice(&word[i + 1..]);
+            probe(&once[..n - 1]);
+            if distance < 2 {
+                continue;
+            }
+            // Second deletes at or after the first: the other order gives the same strings.
+            for j in i..n - 1 {
+                if j > i && once[j] == once[j - 1] {
+                    continue;
+                }
+                twice[..j].copy_from_slice(&once[..j]);
+                twice[j..n - 2].copy_from_slice(&once[j + 1..n - 1]);
+                probe(&twice[..n - 2]);
+            }
+        }
+    }
+
+    /// Looks up `folded` and its deletes for any input, listing the deletes as strings first.
+    fn list_deletes(&self, folded: &str, out: &mut Vec<u32>, scratch: &mut Vec<String>) {
         scratch.clear();
         scratch.push(folded.to_owned());
         deletes(folded, max_distance(folded.len()), scratch);
@@ -302,8 +303,6 @@ impl Index {
                 self.token_postings(offset, out);
             }
         }
-        out.sort_unstable();
-        out.dedup();
     }
 
     /// Lexicon flags of a folded word (0 when unknown): size class in the low byte, then
@@ -413,7 +412,9 @@ mod tests {
             walked.clear();
             listed.clear();
             index.delete_neighbours(word, &mut walked, &mut scratch);
-            index.delete_neighbours_general(word, &mut listed, &mut scratch);
+            index.list_deletes(word, &mut listed, &mut scratch);
+            listed.sort_unstable();
+            listed.dedup();
             assert_eq!(walked, listed, "{word}");
         }
         // And it does find neighbours: Hegseth is one edit from HegeSeth.

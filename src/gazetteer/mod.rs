@@ -63,6 +63,27 @@ struct Layer {
     masked: HashSet<u32>,
 }
 
+impl Layer {
+    /// The postings of this layer (number `layer`) as hits, without masked entities.
+    fn visible_hits<'p>(
+        &'p self,
+        layer: usize,
+        postings: &'p [Posting],
+    ) -> impl Iterator<Item = Hit> + 'p {
+        postings
+            .iter()
+            .filter(|p| !self.masked.contains(&p.entity))
+            .map(move |p| Hit {
+                entity: EntityId {
+                    layer: layer as u16,
+                    id: p.entity,
+                },
+                role: p.role,
+                token: p.token,
+            })
+    }
+}
+
 /// The gazetteer: user layers first, the embedded default last.
 pub struct Gazetteer {
     layers: Vec<Layer>,
@@ -197,19 +218,7 @@ impl Gazetteer {
         for (layer, l) in self.layers.iter().enumerate() {
             postings.clear();
             l.index.exact(folded, &mut postings);
-            out.extend(
-                postings
-                    .iter()
-                    .filter(|p| !l.masked.contains(&p.entity))
-                    .map(|p| Hit {
-                        entity: EntityId {
-                            layer: layer as u16,
-                            id: p.entity,
-                        },
-                        role: p.role,
-                        token: p.token,
-                    }),
-            );
+            out.extend(l.visible_hits(layer, &postings));
         }
     }
 
@@ -221,18 +230,7 @@ impl Gazetteer {
             found.clear();
             l.index.keys_with_prefix(prefix, limit, &mut found);
             for (key, postings) in found.drain(..) {
-                let hits: Vec<Hit> = postings
-                    .iter()
-                    .filter(|p| !l.masked.contains(&p.entity))
-                    .map(|p| Hit {
-                        entity: EntityId {
-                            layer: layer as u16,
-                            id: p.entity,
-                        },
-                        role: p.role,
-                        token: p.token,
-                    })
-                    .collect();
+                let hits: Vec<Hit> = l.visible_hits(layer, &postings).collect();
                 if !hits.is_empty() {
                     out.push((key, hits));
                 }

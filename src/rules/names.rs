@@ -361,6 +361,8 @@ struct Analysis {
     common: bool,
     /// Also a form of people's names (`mark`, `guy`, `rose`).
     name_form: bool,
+    /// Known only as a form of people's names: no word, demonym or other proper name (`Sanu`).
+    only_name_form: bool,
 }
 
 /// How far (in words) evidence elsewhere in the document still counts: about one article, so
@@ -424,6 +426,7 @@ static PLAIN: Analysis = Analysis {
     known_word: true,
     common: true,
     name_form: false,
+    only_name_form: false,
 };
 
 /// A place where a finding may be made, decided once the whole document has been read.
@@ -566,7 +569,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     return common;
                 }
                 let flags = self.gazetteer.word(self.folded(i));
-                let common = flags & word_flag::WORD != 0 && flags & 0xff <= 10;
+                let common = is_common_flags(flags);
                 self.memos.common.insert(key, common);
                 common
             }
@@ -767,8 +770,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
             .all(char::is_uppercase);
         let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
         let flags = self.gazetteer.word(&folded);
-        analysis.common = flags & word_flag::WORD != 0 && flags & 0xff <= 10;
+        analysis.common = is_common_flags(flags);
         analysis.name_form = flags & word_flag::NAME_FORM != 0;
+        let other = word_flag::WORD | word_flag::UPPER | word_flag::PROPER | word_flag::DEMONYM;
+        analysis.only_name_form = analysis.name_form && flags & other == 0;
         if analysis.common && analysis.starter && !analysis.name_form {
             // `mark`: someone's given name in the gazetteer (worked out once per word).
             let mut hits = Vec::new();
@@ -1071,13 +1076,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
             return None;
         }
         let known_name = analysis.known_word && !analysis.odd_capitals;
-        if known_name {
-            // Known only as a form of people's names: no word, demonym or other proper name.
-            let flags = self.gazetteer.word(&analysis.folded);
-            let other = word_flag::WORD | word_flag::UPPER | word_flag::PROPER | word_flag::DEMONYM;
-            if flags & other != 0 || flags & word_flag::NAME_FORM == 0 {
-                return None;
-            }
+        if known_name && !analysis.only_name_form {
+            return None;
         }
         let mut out: Vec<(Hit, Similarity, usize)> = Vec::new();
         let mut hits = Vec::new();
@@ -1496,10 +1496,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     .any(|w| !self.gazetteer.is_common_word(&fold(w), 70));
                 let written_right = evidence.support(hit.entity, candidate.word, surface) > 0;
                 let context = matches!(entity.kind, Kind::Exercise | Kind::Operation)
-                    && self
-                        .preceding_words(candidate.word, 8)
-                        .iter()
-                        .any(|w| EXERCISE_CONTEXT.contains(&w.as_str()));
+                    && self.exercise_before(candidate.word);
                 let firm_role =
                     matches!(entity.kind, Kind::Company | Kind::Thinktank | Kind::Agency)
                         && self
@@ -1610,10 +1607,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     && (self
                         .following_word(candidate.word + candidate.words - 1)
                         .is_some_and(|w| EXERCISE_CONTEXT.contains(&w))
-                        || self
-                            .preceding_words(candidate.word, 8)
-                            .iter()
-                            .any(|w| EXERCISE_CONTEXT.contains(&w.as_str())));
+                        || self.exercise_before(candidate.word));
                 let (applicability, confidence) = if (distinctive
                     || exact.len() >= 2
                     || slip_in_name
@@ -2052,6 +2046,14 @@ impl<'c, 'a> Matcher<'c, 'a> {
     }
 
     /// The folded word after word `i`, if it follows directly (spaces only).
+    /// True when a word that introduces an exercise (`drills`, `exercise` …) comes shortly
+    /// before word `i`.
+    fn exercise_before(&self, i: usize) -> bool {
+        self.preceding_words(i, 8)
+            .iter()
+            .any(|w| EXERCISE_CONTEXT.contains(&w.as_str()))
+    }
+
     fn following_word(&self, i: usize) -> Option<&str> {
         let next = i + 1;
         (next < self.words.len() && self.words[next].joined_to_previous).then(|| self.folded(next))
@@ -2088,6 +2090,11 @@ enum Why {
     Country,
     Associated,
     Distinctive,
+}
+
+/// True when lexicon flags mark a very common English word (SCOWL size 10).
+fn is_common_flags(flags: u64) -> bool {
+    flags & word_flag::WORD != 0 && flags & 0xff <= 10
 }
 
 /// True when `garbled` is `name` with one letter dropped, added or swapped with its

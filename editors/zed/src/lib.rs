@@ -6,6 +6,11 @@ use zed_extension_api::{self as zed, settings::LspSettings, LanguageServerId, Re
 
 struct Tidings;
 
+/// The user's `lsp.tidings` settings for this worktree, if any.
+fn settings(id: &LanguageServerId, worktree: &zed::Worktree) -> Option<LspSettings> {
+    LspSettings::for_worktree(id.as_ref(), worktree).ok()
+}
+
 impl zed::Extension for Tidings {
     fn new() -> Self {
         Tidings
@@ -16,9 +21,7 @@ impl zed::Extension for Tidings {
         language_server_id: &LanguageServerId,
         worktree: &zed::Worktree,
     ) -> Result<zed::Command> {
-        let binary = LspSettings::for_worktree(language_server_id.as_ref(), worktree)
-            .ok()
-            .and_then(|settings| settings.binary);
+        let binary = settings(language_server_id, worktree).and_then(|s| s.binary);
         let path = binary
             .as_ref()
             .and_then(|b| b.path.clone())
@@ -43,11 +46,7 @@ impl zed::Extension for Tidings {
         language_server_id: &LanguageServerId,
         worktree: &zed::Worktree,
     ) -> Result<Option<zed::serde_json::Value>> {
-        Ok(
-            LspSettings::for_worktree(language_server_id.as_ref(), worktree)
-                .ok()
-                .and_then(|settings| settings.initialization_options),
-        )
+        Ok(settings(language_server_id, worktree).and_then(|s| s.initialization_options))
     }
 
     fn language_server_workspace_configuration(
@@ -55,11 +54,7 @@ impl zed::Extension for Tidings {
         language_server_id: &LanguageServerId,
         worktree: &zed::Worktree,
     ) -> Result<Option<zed::serde_json::Value>> {
-        Ok(
-            LspSettings::for_worktree(language_server_id.as_ref(), worktree)
-                .ok()
-                .and_then(|settings| settings.settings),
-        )
+        Ok(settings(language_server_id, worktree).and_then(|s| s.settings))
     }
 }
 
