@@ -84,11 +84,56 @@ impl Layer {
     }
 }
 
+/// The first words of multi-word names: a set, with a Bloom filter in front of it that fits in
+/// a core's cache, because almost every word of running text is asked about and almost none is
+/// a starter.
+#[derive(Debug, Default)]
+struct StarterWords {
+    set: rustc_hash::FxHashSet<String>,
+    bloom: Vec<u64>,
+}
+
+/// Bits in the starters' Bloom filter (64 KiB): about 1% false positives with two probes.
+const STARTER_BLOOM_BITS: usize = 1 << 19;
+
+impl StarterWords {
+    fn new(words: impl Iterator<Item = String>) -> Self {
+        let mut starters = StarterWords {
+            set: words.collect(),
+            bloom: vec![0; STARTER_BLOOM_BITS / 64],
+        };
+        let bits: Vec<usize> = starters
+            .set
+            .iter()
+            .flat_map(|word| Self::probes(word))
+            .collect();
+        for bit in bits {
+            starters.bloom[bit / 64] |= 1 << (bit % 64);
+        }
+        starters
+    }
+
+    /// The two filter bits of `word`, from one hash.
+    fn probes(word: &str) -> [usize; 2] {
+        use std::hash::BuildHasher;
+        let hash = rustc_hash::FxBuildHasher.hash_one(word);
+        let mask = STARTER_BLOOM_BITS as u64 - 1;
+        [(hash & mask) as usize, ((hash >> 40) & mask) as usize]
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        Self::probes(word)
+            .iter()
+            .all(|&bit| self.bloom[bit / 64] & (1 << (bit % 64)) != 0)
+            && self.set.contains(word)
+    }
+}
+
 /// The gazetteer: user layers first, the embedded default last.
 pub struct Gazetteer {
     layers: Vec<Layer>,
     /// First words of multi-word names, for a check per word without touching an `fst`.
-    starter_words: OnceLock<rustc_hash::FxHashSet<String>>,
+    starter_words: OnceLock<StarterWords>,
     /// Distinguishes gazetteers for caches of lookups.
     id: u64,
 }
@@ -325,10 +370,7 @@ impl Gazetteer {
     pub fn is_starter_word(&self, folded: &str) -> bool {
         self.starter_words
             .get_or_init(|| {
-                self.layers
-                    .iter()
-                    .flat_map(|l| l.index.starter_words())
-                    .collect()
+                StarterWords::new(self.layers.iter().flat_map(|l| l.index.starter_words()))
             })
             .contains(folded)
     }

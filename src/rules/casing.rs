@@ -126,44 +126,63 @@ impl Rule for Casing {
                     }
                 }
             };
-            for at in segment.start + 2..segment.end {
-                if bytes[at].is_ascii_uppercase()
-                    && bytes[at - 1] == b' '
-                    && bytes[at - 2].is_ascii_lowercase()
-                {
+            let from = (segment.start + 2).min(segment.end);
+            super::text::for_each_ascii_capital(bytes, from..segment.end, |at| {
+                if bytes[at - 1] == b' ' && bytes[at - 2].is_ascii_lowercase() {
                     // Only a function word is a candidate: check the word before the context.
                     let mut end = at + 1;
                     while end < segment.end && bytes[end].is_ascii_lowercase() {
                         end += 1;
                     }
-                    let word = &text[at..end];
-                    let mut lower = [0u8; 8];
-                    if word.len() < 2
-                        || word.len() > 8
-                        || bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)
+                    let word = &bytes[at..end];
+                    if word.len() < 2 || bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                        return;
+                    }
+                    if super::text::pack_short(word)
+                        .is_some_and(|key| lowerable().binary_search(&key).is_ok())
                     {
-                        continue;
-                    }
-                    for (k, b) in word.bytes().enumerate() {
-                        lower[k] = b.to_ascii_lowercase();
-                    }
-                    let lower = std::str::from_utf8(&lower[..word.len()]).unwrap_or_default();
-                    if LOWERABLE.binary_search(&lower).is_ok() {
                         at_candidate(at, false, out);
                     }
                 }
-            }
+            });
+            // All title words in one pass over the segment.
             let haystack = &bytes[segment.clone()];
-            for start in TITLE_STARTS {
-                for found in memchr::memmem::find_iter(haystack, start.as_bytes()) {
-                    let at = segment.start + found;
-                    if at == segment.start || bytes[at - 1] == b' ' {
-                        at_candidate(at, true, out);
-                    }
+            for found in title_starts().find_iter(haystack) {
+                let at = segment.start + found.start();
+                if at == segment.start || bytes[at - 1] == b' ' {
+                    at_candidate(at, true, out);
                 }
             }
         }
     }
+}
+
+/// [`LOWERABLE`] packed and sorted, searched without string compares.
+fn lowerable() -> &'static [u64] {
+    static PACKED: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+        let mut packed: Vec<u64> = LOWERABLE
+            .iter()
+            .map(|word| {
+                super::text::pack_short(word.as_bytes())
+                    .expect("lower-able function words are at most 8 letters")
+            })
+            .collect();
+        packed.sort_unstable();
+        packed
+    });
+    &PACKED
+}
+
+/// A searcher for every word of [`TITLE_STARTS`] at once.
+fn title_starts() -> &'static aho_corasick::AhoCorasick {
+    static SEARCHER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .build(TITLE_STARTS)
+                .expect("the title words are a handful of plain strings")
+        });
+    &SEARCHER
 }
 
 /// Byte ranges of the words (letters, digits, inner apostrophes) of a segment.

@@ -8,6 +8,8 @@ use super::{Context, Example, Rule, RuleMeta};
 use crate::fixes::{Applicability, Finding};
 use crate::gazetteer::Kind;
 use crate::gazetteer::fold::fold;
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::ops::Range;
 
 static SEPARATOR: RuleMeta = RuleMeta {
@@ -60,23 +62,84 @@ impl Rule for Credits {
 }
 
 /// The number of words from `words[at..]` that form an agency's name, if they do.
-fn agency_at(cx: &Context<'_>, text: &str, words: &[Range<usize>], at: usize) -> Option<usize> {
-    for n in (1..=4).rev() {
-        if at + n > words.len() {
-            continue;
+/// Distinct spellings a thread remembers as agencies or not.
+const AGENCY_MEMO_LIMIT: usize = 100_000;
+
+thread_local! {
+    /// Whether a run of words names an agency, by gazetteer and spelling: credit-like lines
+    /// (`Nine mths`, `Pay April 30`) repeat, and each needs several lookups.
+    static AGENCY_MEMO: RefCell<(u64, FxHashMap<Box<str>, bool>)> = RefCell::default();
+}
+
+/// True when `surface` is the name of a news or photo agency in the gazetteer.
+fn is_agency(cx: &Context<'_>, surface: &str) -> bool {
+    let id = cx.gazetteer.id();
+    let known = AGENCY_MEMO.with(|memo| {
+        let memo = memo.borrow();
+        (memo.0 == id)
+            .then(|| memo.1.get(surface).copied())
+            .flatten()
+    });
+    if let Some(agency) = known {
+        return agency;
+    }
+    let mut hits = Vec::new();
+    cx.gazetteer.exact(&fold(surface), &mut hits);
+    let agency = hits
+        .iter()
+        .filter_map(|h| cx.gazetteer.entity(h.entity))
+        .any(|e| e.kind == Kind::Agency);
+    AGENCY_MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if memo.0 != id || memo.1.len() >= AGENCY_MEMO_LIMIT {
+            memo.0 = id;
+            memo.1.clear();
         }
-        let name = fold(&text[words[at].start..words[at + n - 1].end]);
-        let mut hits = Vec::new();
-        cx.gazetteer.exact(&name, &mut hits);
-        let agency = hits
-            .iter()
-            .filter_map(|h| cx.gazetteer.entity(h.entity))
-            .any(|e| e.kind == Kind::Agency);
-        if agency {
-            return Some(n);
+        memo.1.insert(surface.into(), agency);
+    });
+    agency
+}
+
+fn agency_at(cx: &Context<'_>, text: &str, words: &[Range<usize>], at: usize) -> Option<usize> {
+    (1..=4).rev().find(|&n| {
+        at + n <= words.len() && is_agency(cx, &text[words[at].start..words[at + n - 1].end])
+    })
+}
+
+/// One pass over the bytes of a trimmed line that rules out almost every line of prose: a
+/// credit line has no separators or sentence punctuation, at most 10 words, and every word but
+/// the last starts with a capital.
+fn may_be_credit_line(trimmed: &str) -> bool {
+    let bytes = trimmed.as_bytes();
+    let last_space = memchr::memrchr(b' ', bytes);
+    let mut words = 0;
+    let mut word_start = true;
+    for (k, &b) in bytes.iter().enumerate() {
+        match b {
+            b'|' | b'/' | b',' | b'.' | b':' | b'(' | b'"' => return false,
+            // `“` is E2 80 9C.
+            0xE2 if bytes.get(k + 1..k + 3) == Some(&[0x80, 0x9C]) => return false,
+            b' ' => word_start = true,
+            _ if word_start => {
+                word_start = false;
+                words += 1;
+                if words > 10 {
+                    return false;
+                }
+                let capital = if b < 0x80 {
+                    b.is_ascii_uppercase()
+                } else {
+                    trimmed[k..].starts_with(char::is_uppercase)
+                };
+                // The last word may be in lower case (`Getty images`).
+                if !capital && last_space.is_some_and(|space| space > k) {
+                    return false;
+                }
+            }
+            _ => {}
         }
     }
-    None
+    true
 }
 
 fn check_line(cx: &Context<'_>, text: &str, line: Range<usize>, out: &mut Vec<Finding>) {
@@ -86,17 +149,8 @@ fn check_line(cx: &Context<'_>, text: &str, line: Range<usize>, out: &mut Vec<Fi
     if trimmed.is_empty() || trimmed.len() > 100 || !trimmed.starts_with(char::is_uppercase) {
         return;
     }
-    if trimmed.contains(['|', '/', ',', '.', ':', '(', '“', '"']) {
+    if !may_be_credit_line(trimmed) {
         return;
-    }
-    // Credit lines are names and agencies: every word but the last is capitalised.
-    let mut parts = trimmed.split(' ').filter(|w| !w.is_empty()).peekable();
-    let mut count = 0;
-    while let Some(word) = parts.next() {
-        count += 1;
-        if count > 10 || (parts.peek().is_some() && !word.starts_with(char::is_uppercase)) {
-            return;
-        }
     }
     let offset = line.start + (content.len() - content.trim_start().len());
     let mut words: Vec<Range<usize>> = Vec::new();

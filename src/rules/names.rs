@@ -260,6 +260,16 @@ const FIRM_ROLES: &[&str] = &[
     "strategists",
 ];
 
+/// A lower-case ASCII word (digits, apostrophes and hyphens allowed after the first letter):
+/// its own folded form.
+fn is_plain_lower(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes[0].is_ascii_lowercase()
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'\'' || *b == b'-')
+}
+
 /// True when the text between two words ends a sentence, a line or opens a quotation.
 fn gap_starts_sentence(gap: &str) -> bool {
     let gap = gap.trim_end_matches([' ', '(', '[']);
@@ -278,13 +288,64 @@ type KeyedHits = Vec<(String, Vec<Hit>)>;
 /// Distinct words whose analyses a thread keeps between documents.
 const ANALYSIS_CACHE_LIMIT: usize = 500_000;
 
-/// Analyses of words seen by this thread, valid for one gazetteer and one set of options.
+/// What this thread knows of the words it has seen, valid for one gazetteer and one set of
+/// options. Lent whole to each document's matcher and given back, so that a word costs one
+/// hash lookup after its first sighting.
 #[derive(Default)]
 struct AnalysisCache {
     key: (u64, bool),
-    map: FxHashMap<Box<str>, Rc<Analysis>>,
-    /// Memos of multi-word lookups, lent to each document's matcher and given back.
+    /// Surface → index into `analyses`, or [`NONE`] for a lower-case word that starts no name.
+    words: WordTable,
+    /// Analyses of the distinct words that need one.
+    analyses: Vec<Analysis>,
+    /// Memos of multi-word lookups.
     memos: PhraseMemos,
+}
+
+/// Distinct words and what they map to. Words of up to 15 bytes (almost all) are keyed by their
+/// bytes packed into a `u128`, so that a lookup is one short hash and one compare, with no
+/// pointer to follow and no `memcmp` call.
+#[derive(Default)]
+struct WordTable {
+    short: FxHashMap<u128, u32>,
+    long: FxHashMap<Box<str>, u32>,
+}
+
+impl WordTable {
+    /// The bytes of `word` and its length in one `u128`, when it fits.
+    fn pack(word: &str) -> Option<u128> {
+        let bytes = word.as_bytes();
+        if bytes.len() > 15 {
+            return None;
+        }
+        let mut buffer = [0u8; 16];
+        buffer[..bytes.len()].copy_from_slice(bytes);
+        buffer[15] = bytes.len() as u8;
+        Some(u128::from_le_bytes(buffer))
+    }
+
+    fn get(&self, word: &str) -> Option<u32> {
+        match Self::pack(word) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(word).copied(),
+        }
+    }
+
+    fn insert(&mut self, word: &str, value: u32) {
+        match Self::pack(word) {
+            Some(key) => self.short.insert(key, value),
+            None => self.long.insert(word.into(), value),
+        };
+    }
+
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    fn clear(&mut self) {
+        self.short.clear();
+        self.long.clear();
+    }
 }
 
 /// Memos of multi-word name lookups, keyed by hashes of folded words so that they hold
@@ -299,6 +360,8 @@ struct PhraseMemos {
     prefixes: FxHashMap<String, Rc<KeyedHits>>,
     /// Whether a lower-case word that starts no name is a common English word.
     common: FxHashMap<u64, bool>,
+    /// The best exact name for a run of folded words, keyed by their chained hashes.
+    phrases: FxHashMap<u64, Option<Hit>>,
 }
 
 thread_local! {
@@ -341,6 +404,8 @@ enum Similarity {
 #[derive(Debug, Clone, Default)]
 struct Analysis {
     folded: String,
+    /// [`hash_str`] of `folded`, for memo keys.
+    folded_hash: u64,
     /// Entities it names exactly as written.
     mentions: Vec<EntityId>,
     /// Known names it matches apart from case (or diacritics).
@@ -410,12 +475,23 @@ impl Evidence<'_> {
 /// How far (in words) an exactly written full name vouches for a damaged surname.
 const FULL_NAME_WINDOW: usize = 150;
 
-/// The analysis index of a word that needs none: a lower-case word that starts no name.
-const NONE: u32 = u32::MAX;
+/// A word's slot packs its analysis index (low bits) with flags the main loop tests without
+/// touching the analysis.
+const INDEX_BITS: u32 = 0x00FF_FFFF;
+
+/// The slot of a word that needs no analysis: a lower-case word that starts no name.
+const NONE: u32 = INDEX_BITS;
+
+/// Slot flag: the word may start a multi-word name.
+const SLOT_STARTER: u32 = 1 << 24;
+
+/// Slot flag: the word alone may be evidence or a candidate.
+const SLOT_BUSY: u32 = 1 << 25;
 
 /// What a lower-case word that starts no name is: nothing the matcher cares about.
 static PLAIN: Analysis = Analysis {
     folded: String::new(),
+    folded_hash: 0,
     mentions: Vec::new(),
     case: Vec::new(),
     variants: Vec::new(),
@@ -467,8 +543,9 @@ struct Matcher<'c, 'a> {
     gazetteer: &'c Gazetteer,
     text: &'a str,
     words: Vec<Word>,
-    cache: FxHashMap<&'a str, u32>,
-    analyses: Vec<Rc<Analysis>>,
+    /// The thread's word table, borrowed for this document.
+    table: WordTable,
+    analyses: Vec<Analysis>,
     /// Analysis index of each word.
     word_analysis: Vec<u32>,
     /// Multi-word lookups, borrowed from the thread's cache for this document.
@@ -487,7 +564,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             gazetteer: cx.gazetteer,
             text: cx.doc.text(),
             words: Vec::new(),
-            cache: FxHashMap::default(),
+            table: WordTable::default(),
             analyses: Vec::new(),
             word_analysis: Vec::new(),
             memos: PhraseMemos::default(),
@@ -553,7 +630,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
 
     /// The analysis of word `i` ([`PLAIN`] for lower-case words that start no name).
     fn analysis(&self, i: usize) -> &Analysis {
-        match self.word_analysis[i] {
+        match self.word_analysis[i] & INDEX_BITS {
             NONE => &PLAIN,
             k => &self.analyses[k as usize],
         }
@@ -562,9 +639,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// True when word `i` is a common English word. Lower-case words that start no name have
     /// no analysis, so the lexicon is asked directly.
     fn is_common(&mut self, i: usize) -> bool {
-        match self.word_analysis[i] {
+        match self.word_analysis[i] & INDEX_BITS {
             NONE => {
-                let key = hash_str(self.folded(i));
+                let key = self.folded_hash(i);
                 if let Some(&common) = self.memos.common.get(&key) {
                     return common;
                 }
@@ -579,9 +656,17 @@ impl<'c, 'a> Matcher<'c, 'a> {
 
     /// The folded form of word `i` (a lower-case ASCII word is its own folded form).
     fn folded(&self, i: usize) -> &str {
-        match self.word_analysis[i] {
+        match self.word_analysis[i] & INDEX_BITS {
             NONE => &self.text[self.words[i].span.range()],
             k => &self.analyses[k as usize].folded,
+        }
+    }
+
+    /// [`hash_str`] of the folded form of word `i`.
+    fn folded_hash(&self, i: usize) -> u64 {
+        match self.word_analysis[i] & INDEX_BITS {
+            NONE => hash_str(&self.text[self.words[i].span.range()]),
+            k => self.analyses[k as usize].folded_hash,
         }
     }
 
@@ -590,21 +675,31 @@ impl<'c, 'a> Matcher<'c, 'a> {
             self.gazetteer.id(),
             self.cx.options.diacritics == Diacritics::Restore,
         );
-        self.memos = ANALYSIS_CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            if cache.key != key {
-                cache.key = key;
-                cache.map.clear();
-                cache.memos = PhraseMemos::default();
-            }
-            std::mem::take(&mut cache.memos)
-        });
-        self.find(out);
-        let mut memos = std::mem::take(&mut self.memos);
-        if memos.bigrams.len() + memos.pair_keys.len() > ANALYSIS_CACHE_LIMIT {
-            memos = PhraseMemos::default();
+        let mut cache = ANALYSIS_CACHE.with(|cache| std::mem::take(&mut *cache.borrow_mut()));
+        if cache.key != key {
+            cache = AnalysisCache {
+                key,
+                ..AnalysisCache::default()
+            };
         }
-        ANALYSIS_CACHE.with(|cache| cache.borrow_mut().memos = memos);
+        // Indices into the table stay valid for a whole document; it is trimmed between them.
+        if cache.words.len() > ANALYSIS_CACHE_LIMIT {
+            cache.words.clear();
+            cache.analyses.clear();
+        }
+        let memos = &cache.memos;
+        if memos.bigrams.len() + memos.pair_keys.len() + memos.phrases.len() > ANALYSIS_CACHE_LIMIT
+        {
+            cache.memos = PhraseMemos::default();
+        }
+        self.table = std::mem::take(&mut cache.words);
+        self.analyses = std::mem::take(&mut cache.analyses);
+        self.memos = std::mem::take(&mut cache.memos);
+        self.find(out);
+        cache.words = std::mem::take(&mut self.table);
+        cache.analyses = std::mem::take(&mut self.analyses);
+        cache.memos = std::mem::take(&mut self.memos);
+        ANALYSIS_CACHE.with(|slot| *slot.borrow_mut() = cache);
     }
 
     /// Finds the candidates of the document and decides them.
@@ -613,24 +708,17 @@ impl<'c, 'a> Matcher<'c, 'a> {
         self.word_analysis = Vec::with_capacity(self.words.len());
         for i in 0..self.words.len() {
             let surface = &self.text[self.words[i].span.range()];
-            // Most words are lower case and start no name: one set lookup, no analysis.
-            let bytes = surface.as_bytes();
-            if bytes[0].is_ascii_lowercase()
-                && bytes.iter().all(|b| {
-                    b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'\'' || *b == b'-'
-                })
-                && !self.gazetteer.is_starter_word(surface)
-            {
+            // Most words are lower case and start no name: a Bloom filter says so without a
+            // lookup. Any other word seen before costs one lookup.
+            if is_plain_lower(surface) && !self.gazetteer.is_starter_word(surface) {
                 self.word_analysis.push(NONE);
                 continue;
             }
-            let index = match self.cache.get(surface) {
-                Some(&index) => index,
+            let index = match self.table.get(surface) {
+                Some(index) => index,
                 None => {
-                    let analysis = self.cached_analysis(surface);
-                    let index = self.analyses.len() as u32;
-                    self.analyses.push(analysis);
-                    self.cache.insert(surface, index);
+                    let index = self.first_sighting(surface);
+                    self.table.insert(surface, index);
                     index
                 }
             };
@@ -640,7 +728,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let mut candidates = Vec::new();
         let mut covered_until = 0usize;
         for i in 0..self.words.len() {
-            if self.analysis(i).starter
+            let slot = self.word_analysis[i];
+            if slot & SLOT_STARTER != 0
                 && let Some((words, candidate, entity)) = self.phrase_at(i)
             {
                 if let Some(entity) = entity {
@@ -659,7 +748,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 covered_until = i + words;
                 continue;
             }
-            if i < covered_until {
+            if i < covered_until || slot & SLOT_BUSY == 0 {
                 continue;
             }
             let analysis = self.analysis(i);
@@ -725,33 +814,32 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
     }
 
-    /// The analysis of a word, from the thread's cache when an earlier document had it: what a
-    /// word is depends only on the word, the gazetteer and the options.
-    fn cached_analysis(&mut self, surface: &str) -> Rc<Analysis> {
-        let key = (
-            self.gazetteer.id(),
-            self.cx.options.diacritics == Diacritics::Restore,
-        );
-        let cached = ANALYSIS_CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            if cache.key != key {
-                cache.key = key;
-                cache.map.clear();
-            }
-            cache.map.get(surface).cloned()
-        });
-        if let Some(analysis) = cached {
-            return analysis;
+    /// What a word seen for the first time is: [`NONE`] for a lower-case word that starts no
+    /// name, otherwise the index of its new analysis.
+    fn first_sighting(&mut self, surface: &str) -> u32 {
+        if is_plain_lower(surface) && !self.gazetteer.is_starter_word(surface) {
+            return NONE;
         }
-        let analysis = Rc::new(self.analyse(surface));
-        ANALYSIS_CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            if cache.map.len() >= ANALYSIS_CACHE_LIMIT {
-                cache.map.clear();
-            }
-            cache.map.insert(surface.into(), Rc::clone(&analysis));
-        });
-        analysis
+        let analysis = self.analyse(surface);
+        let mut slot = self.analyses.len() as u32;
+        if analysis.starter {
+            slot |= SLOT_STARTER;
+        }
+        // What the main loop does with a word on its own: see `find`.
+        let completable = analysis.folded.len() >= 4
+            && surface.starts_with(char::is_uppercase)
+            && surface.chars().any(char::is_lowercase)
+            && (!analysis.known_word || analysis.odd_capitals || analysis.only_name_form);
+        let busy = !analysis.variants.is_empty()
+            || !analysis.style.is_empty()
+            || !analysis.case.is_empty()
+            || (analysis.mentions.is_empty() && (!analysis.fuzzy.is_empty() || completable))
+            || (!analysis.known_word && !analysis.mentions.is_empty());
+        if busy {
+            slot |= SLOT_BUSY;
+        }
+        self.analyses.push(analysis);
+        slot
     }
 
     /// Works out what a distinct word is.
@@ -759,6 +847,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         fold_into(surface, &mut self.scratch);
         let folded = self.scratch.clone();
         let mut analysis = Analysis {
+            folded_hash: hash_str(&folded),
             starter: self.gazetteer.is_starter(&folded),
             odd_capitals: has_odd_capitals(surface),
             ..Analysis::default()
@@ -919,7 +1008,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         {
             return None;
         }
-        let pair = (hash_str(self.folded(i)), hash_str(self.folded(second)));
+        let pair = (self.folded_hash(i), self.folded_hash(second));
         let starts = match self.memos.bigrams.get(&pair) {
             Some(&starts) => starts,
             None => {
@@ -930,22 +1019,35 @@ impl<'c, 'a> Matcher<'c, 'a> {
             }
         };
         let mut best = None;
-        let mut key = self.folded(i).to_owned();
+        let mut chain = pair.0;
         for n in 2..=5 {
             let j = i + n - 1;
             if !starts || j >= self.words.len() || !self.words[j].joined_to_previous {
                 break;
             }
-            key.push(' ');
-            key.push_str(self.folded(j));
-            let mut hits = Vec::new();
-            self.gazetteer.exact(&key, &mut hits);
-            if let Some(hit) = hits
-                .iter()
-                .find(|h| h.role == Role::Canonical)
-                .or_else(|| hits.first())
-            {
-                best = Some((n, *hit));
+            // The run's lookup is memoized under the chained hashes of its folded words.
+            chain = chain.rotate_left(17) ^ self.folded_hash(j).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            let found = match self.memos.phrases.get(&chain) {
+                Some(&found) => found,
+                None => {
+                    let mut key = self.folded(i).to_owned();
+                    for k in i + 1..=j {
+                        key.push(' ');
+                        key.push_str(self.folded(k));
+                    }
+                    let mut hits = Vec::new();
+                    self.gazetteer.exact(&key, &mut hits);
+                    let found = hits
+                        .iter()
+                        .find(|h| h.role == Role::Canonical)
+                        .or_else(|| hits.first())
+                        .copied();
+                    self.memos.phrases.insert(chain, found);
+                    found
+                }
+            };
+            if let Some(hit) = found {
+                best = Some((n, hit));
             }
         }
         let Some((n, hit)) = best else {
@@ -1179,12 +1281,11 @@ impl<'c, 'a> Matcher<'c, 'a> {
         while run_end < (i + 6).min(self.words.len()) && self.words[run_end].joined_to_previous {
             run_end += 1;
         }
-        let run: Vec<usize> = (i..run_end).collect();
-        if run.len() < 2 {
+        if run_end - i < 2 {
             return None;
         }
         // The names this pair of words may begin, worked out once per pair: almost always none.
-        let pair = (hash_str(self.folded(i)), hash_str(self.folded(i + 1)));
+        let pair = (self.folded_hash(i), self.folded_hash(i + 1));
         let keys = match self.memos.pair_keys.get(&pair) {
             Some(keys) => Rc::clone(keys),
             None => {
@@ -1201,14 +1302,14 @@ impl<'c, 'a> Matcher<'c, 'a> {
         for (key, hits) in keys.iter() {
             let key_words: Vec<&str> = key.split(' ').collect();
             let n = key_words.len();
-            if n > run.len() {
+            if n > run_end - i {
                 continue;
             }
             let mut mismatches = 0;
             let mut ok = true;
             for (k, expected) in key_words.iter().enumerate().skip(1) {
-                let analysis = self.analysis(run[k]);
-                let folded = self.folded(run[k]);
+                let analysis = self.analysis(i + k);
+                let folded = self.folded(i + k);
                 let letters = |w: &str| {
                     w.chars()
                         .filter(char::is_ascii_alphanumeric)

@@ -368,9 +368,7 @@ impl Rule for SpaceBeforePunctuation {
         let text = cx.doc.text();
         let bytes = text.as_bytes();
         // Findings are sorted by the linter; the two scans need no common order.
-        let positions = memchr::memchr3_iter(b',', b';', b':', bytes)
-            .chain(memchr::memchr3_iter(b'.', b'?', b'!', bytes));
-        for mark in positions {
+        for mark in super::text::sentence_marks(bytes) {
             if mark == 0 || bytes[mark - 1] != b' ' {
                 continue;
             }
@@ -485,9 +483,7 @@ impl Rule for MissingSpaceAfterPunctuation {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let text = cx.doc.text();
         let bytes = text.as_bytes();
-        let positions = memchr::memchr3_iter(b'.', b'?', b'!', bytes)
-            .chain(memchr::memchr3_iter(b',', b';', b':', bytes));
-        for mark in positions {
+        for mark in super::text::sentence_marks(bytes) {
             // Most marks are followed by a space: rule them out on the byte.
             if !bytes
                 .get(mark + 1)
@@ -601,19 +597,19 @@ impl Rule for GluedWords {
         let text = cx.doc.text();
         let bytes = text.as_bytes();
         let mut previous_token_end = 0;
-        for i in 1..bytes.len() {
+        let from = 1.min(bytes.len());
+        super::text::for_each_ascii_capital(bytes, from..bytes.len(), |i| {
             // A capital after a small letter, a digit or `%`, starting a word in title case.
-            let b = bytes[i];
-            if !b.is_ascii_uppercase() || !bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase) {
-                continue;
+            if !bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase) {
+                return;
             }
             let before = bytes[i - 1];
             if !(before.is_ascii_lowercase() || before == b'%' || before.is_ascii_digit()) {
-                continue;
+                return;
             }
             let token = token_before(text, i).start..token_after(text, i).end;
             if token.start < previous_token_end {
-                continue;
+                return;
             }
             previous_token_end = token.end;
             let right_range = word_after(text, i);
@@ -632,28 +628,28 @@ impl Rule for GluedWords {
                 word_before(text, i)
             };
             if left_range.is_empty() || (digits && !bytes[left_range.start].is_ascii_digit()) {
-                continue;
+                return;
             }
             let whole = &text[left_range.start..right_range.end];
             let (left, right) = (&text[left_range.clone()], &text[right_range.clone()]);
             if (!digits && left.chars().count() < 2) || right.chars().count() < 2 {
-                continue;
+                return;
             }
             if is_camel_brand(whole) || is_camel_brand(&text[token.clone()]) {
-                continue;
+                return;
             }
             let folded_whole = fold(whole);
             let mut hits = Vec::new();
             cx.gazetteer.exact(&folded_whole, &mut hits);
             if !hits.is_empty() || cx.gazetteer.word(&folded_whole) != 0 {
-                continue;
+                return;
             }
             let left_lower = left.to_lowercase();
             if matches!(
                 left_lower.as_str(),
                 "mc" | "mac" | "de" | "la" | "le" | "di" | "van" | "von" | "o" | "fitz" | "du"
             ) {
-                continue;
+                return;
             }
             let right_lower = right.to_lowercase();
             let right_common =
@@ -704,7 +700,7 @@ impl Rule for GluedWords {
                         format!("`{left}` and `{right}` are both names"),
                     )
                 } else {
-                    continue;
+                    return;
                 };
             let span = left_start..right_range.end;
             out.push(
@@ -712,7 +708,7 @@ impl Rule for GluedWords {
                     .message(format!("words run together: `{replacement}`"))
                     .reason(reason),
             );
-        }
+        });
     }
 }
 

@@ -70,6 +70,142 @@ pub fn line_around(text: &str, offset: usize) -> Range<usize> {
     start..end
 }
 
+/// Calls `f` with the position of every ASCII capital letter in `range` of `bytes`, in order.
+///
+/// Eight bytes are tested at a time (SWAR): running prose has few capitals, so most words are
+/// passed over without looking at their letters one by one.
+pub fn for_each_ascii_capital(bytes: &[u8], range: Range<usize>, mut f: impl FnMut(usize)) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = range.start;
+    while at + 8 <= range.end {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[at..at + 8]);
+        let x = u64::from_le_bytes(chunk);
+        let low7 = x & !HIGH;
+        // High bit set in each byte ≥ `A`, and in each byte ≥ `[`; neither carries over.
+        let from_a = low7 + ONES * (0x80 - u64::from(b'A'));
+        let past_z = low7 + ONES * (0x80 - u64::from(b'Z' + 1));
+        let mut capitals = from_a & !past_z & !x & HIGH;
+        while capitals != 0 {
+            f(at + capitals.trailing_zeros() as usize / 8);
+            capitals &= capitals - 1;
+        }
+        at += 8;
+    }
+    for (k, b) in bytes[at..range.end].iter().enumerate() {
+        if b.is_ascii_uppercase() {
+            f(at + k);
+        }
+    }
+}
+
+/// The positions of `,` `;` `:` `.` `?` `!` in `bytes`, in order.
+///
+/// In prose these come every dozen bytes or so, too often for `memchr` to pay for its
+/// restarts: sixteen bytes are compared with all six marks at once and the hits read from a
+/// bit mask.
+pub fn sentence_marks(bytes: &[u8]) -> SentenceMarks<'_> {
+    SentenceMarks {
+        bytes,
+        chunk_start: 0,
+        mask: 0,
+    }
+}
+
+/// Iterator of [`sentence_marks`].
+pub struct SentenceMarks<'a> {
+    bytes: &'a [u8],
+    /// Start of the next chunk to scan.
+    chunk_start: usize,
+    /// Hits in the current chunk, bit `k` for byte `chunk_start - 16 + k`.
+    mask: u32,
+}
+
+/// True for the sentence marks [`sentence_marks`] reports.
+fn is_sentence_mark(b: u8) -> bool {
+    matches!(b, b',' | b';' | b':' | b'.' | b'?' | b'!')
+}
+
+impl SentenceMarks<'_> {
+    /// Marks in the 16 bytes at `at` as a bit mask.
+    #[cfg(target_arch = "x86_64")]
+    fn chunk_mask(&self, at: usize) -> u32 {
+        use std::arch::x86_64::{
+            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+            _mm_set1_epi8,
+        };
+        let chunk = &self.bytes[at..at + 16];
+        // SAFETY: SSE2 is part of the x86_64 baseline, and `chunk` holds 16 readable bytes
+        // (an unaligned load is allowed).
+        unsafe {
+            let x = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+            let eq = |c: u8| _mm_cmpeq_epi8(x, _mm_set1_epi8(c as i8));
+            let any = _mm_or_si128(
+                _mm_or_si128(
+                    _mm_or_si128(eq(b','), eq(b';')),
+                    _mm_or_si128(eq(b':'), eq(b'.')),
+                ),
+                _mm_or_si128(eq(b'?'), eq(b'!')),
+            );
+            _mm_movemask_epi8(any) as u32
+        }
+    }
+
+    /// Marks in the 16 bytes at `at` as a bit mask.
+    #[cfg(not(target_arch = "x86_64"))]
+    fn chunk_mask(&self, at: usize) -> u32 {
+        self.bytes[at..at + 16]
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| is_sentence_mark(**b))
+            .fold(0, |mask, (k, _)| mask | 1 << k)
+    }
+}
+
+impl Iterator for SentenceMarks<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        loop {
+            if self.mask != 0 {
+                let k = self.mask.trailing_zeros() as usize;
+                self.mask &= self.mask - 1;
+                return Some(self.chunk_start - 16 + k);
+            }
+            let at = self.chunk_start;
+            if at + 16 <= self.bytes.len() {
+                self.mask = self.chunk_mask(at);
+                self.chunk_start += 16;
+                continue;
+            }
+            // The tail, byte by byte.
+            while self.chunk_start < self.bytes.len() {
+                let at = self.chunk_start;
+                self.chunk_start += 1;
+                if is_sentence_mark(self.bytes[at]) {
+                    // Keep `chunk_start - 16 + k` meaningful for later calls: no mask is set.
+                    return Some(at);
+                }
+            }
+            return None;
+        }
+    }
+}
+
+/// A lower-case ASCII word of up to 8 bytes packed into a `u64` (for sets of short words
+/// compared without `memcmp`); `None` when longer.
+pub fn pack_short(word: &[u8]) -> Option<u64> {
+    if word.len() > 8 {
+        return None;
+    }
+    let mut buffer = [0u8; 8];
+    for (slot, b) in buffer.iter_mut().zip(word) {
+        *slot = b.to_ascii_lowercase();
+    }
+    Some(u64::from_le_bytes(buffer))
+}
+
 /// Words that do not start compounds and are not compound heads: `the -day` is not a compound.
 pub const FUNCTION_WORDS: &[&str] = &[
     "a", "about", "after", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
@@ -100,6 +236,40 @@ mod tests {
         assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(is_function_word("The"));
         assert!(!is_function_word("two"));
+    }
+
+    #[test]
+    fn capitals_are_found_in_and_across_chunks() {
+        let text = "aBc defGhij kLMnopq rstuvwXyz É Z[@`";
+        let mut found = Vec::new();
+        for_each_ascii_capital(text.as_bytes(), 0..text.len(), |at| found.push(at));
+        let expected: Vec<usize> = text
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| b.is_ascii_uppercase())
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(found, expected);
+        // A sub-range is honoured at both ends.
+        let mut inner = Vec::new();
+        for_each_ascii_capital(text.as_bytes(), 2..14, |at| inner.push(at));
+        assert_eq!(inner, vec![7, 13]);
+        assert_eq!(pack_short(b"The"), pack_short(b"the"));
+        assert_eq!(pack_short(b"elephants"), None);
+    }
+
+    #[test]
+    fn sentence_marks_in_order() {
+        let text = "a, b; c: d. e? f! g - h, and a longer tail. Of text!";
+        let marks: Vec<usize> = sentence_marks(text.as_bytes()).collect();
+        let expected: Vec<usize> = text
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| b",;:.?!".contains(b))
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(marks, expected);
+        assert_eq!(sentence_marks(b"").count(), 0);
     }
 
     #[test]
