@@ -346,15 +346,13 @@ impl Index {
         self.starters.contains(folded)
     }
 
-    /// The single words among the starters (first words of multi-word keys).
-    pub fn starter_words(&self) -> Vec<String> {
+    /// Every starter: the first word, and the first two words, of each multi-word key.
+    pub fn starters(&self) -> Vec<String> {
         use fst::{IntoStreamer, Streamer};
         let mut out = Vec::new();
         let mut stream = self.starters.into_stream();
         while let Some(key) = stream.next() {
-            if !key.contains(&b' ') {
-                out.push(String::from_utf8_lossy(key).into_owned());
-            }
+            out.push(String::from_utf8_lossy(key).into_owned());
         }
         out
     }

@@ -84,48 +84,91 @@ impl Layer {
     }
 }
 
-/// The first words of multi-word names: a set, with a Bloom filter in front of it that fits in
-/// a core's cache, because almost every word of running text is asked about and almost none is
-/// a starter.
-#[derive(Debug, Default)]
-struct StarterWords {
-    set: rustc_hash::FxHashSet<String>,
-    bloom: Vec<u64>,
+/// The hash callers give [`Gazetteer::may_start_pair`] for each folded word (FxHash, which
+/// is unseeded, so the same in every process).
+pub fn word_hash(folded: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(folded)
 }
 
-/// Bits in the starters' Bloom filter (64 KiB): about 1% false positives with two probes.
-const STARTER_BLOOM_BITS: usize = 1 << 19;
+/// A Bloom filter of `bits` bits (a power of two) probed twice per key hash.
+#[derive(Debug, Default)]
+struct Bloom {
+    words: Vec<u64>,
+}
 
-impl StarterWords {
-    fn new(words: impl Iterator<Item = String>) -> Self {
-        let mut starters = StarterWords {
-            set: words.collect(),
-            bloom: vec![0; STARTER_BLOOM_BITS / 64],
+impl Bloom {
+    fn new(bits: usize, hashes: impl Iterator<Item = u64>) -> Self {
+        let mut bloom = Bloom {
+            words: vec![0; bits / 64],
         };
-        let bits: Vec<usize> = starters
-            .set
-            .iter()
-            .flat_map(|word| Self::probes(word))
-            .collect();
-        for bit in bits {
-            starters.bloom[bit / 64] |= 1 << (bit % 64);
+        for hash in hashes {
+            for bit in bloom.probes(hash) {
+                bloom.words[bit / 64] |= 1 << (bit % 64);
+            }
         }
-        starters
+        bloom
     }
 
-    /// The two filter bits of `word`, from one hash.
-    fn probes(word: &str) -> [usize; 2] {
-        use std::hash::BuildHasher;
-        let hash = rustc_hash::FxBuildHasher.hash_one(word);
-        let mask = STARTER_BLOOM_BITS as u64 - 1;
+    /// The two filter bits of a hash.
+    fn probes(&self, hash: u64) -> [usize; 2] {
+        let mask = (self.words.len() * 64) as u64 - 1;
         [(hash & mask) as usize, ((hash >> 40) & mask) as usize]
     }
 
-    fn contains(&self, word: &str) -> bool {
-        Self::probes(word)
+    /// False when the key was certainly never added.
+    fn may_contain(&self, hash: u64) -> bool {
+        self.probes(hash)
             .iter()
-            .all(|&bit| self.bloom[bit / 64] & (1 << (bit % 64)) != 0)
-            && self.set.contains(word)
+            .all(|&bit| self.words[bit / 64] & (1 << (bit % 64)) != 0)
+    }
+}
+
+/// The starts of multi-word names: their first words in a set, with a Bloom filter in front of
+/// it that fits in a core's cache (almost every word of running text is asked about and almost
+/// none is a starter), and a Bloom filter of their first two words.
+#[derive(Debug, Default)]
+struct Starters {
+    words: rustc_hash::FxHashSet<String>,
+    word_bloom: Bloom,
+    pair_bloom: Bloom,
+}
+
+/// Bits in the starter words' filter (64 KiB): about 1% false positives.
+const STARTER_WORD_BLOOM_BITS: usize = 1 << 19;
+
+/// Bits in the starter pairs' filter (256 KiB).
+const STARTER_PAIR_BLOOM_BITS: usize = 1 << 21;
+
+/// One hash for two words, from their [`word_hash`]es.
+fn pair_hash(first: u64, second: u64) -> u64 {
+    first.rotate_left(23) ^ second.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+impl Starters {
+    fn new(starters: impl Iterator<Item = String>) -> Self {
+        let mut words = rustc_hash::FxHashSet::default();
+        let mut pairs = Vec::new();
+        for starter in starters {
+            match starter.split_once(' ') {
+                Some((first, rest)) => {
+                    let second = rest.split(' ').next().unwrap_or(rest);
+                    pairs.push(pair_hash(word_hash(first), word_hash(second)));
+                }
+                None => {
+                    words.insert(starter);
+                }
+            }
+        }
+        Starters {
+            word_bloom: Bloom::new(STARTER_WORD_BLOOM_BITS, words.iter().map(|w| word_hash(w))),
+            pair_bloom: Bloom::new(STARTER_PAIR_BLOOM_BITS, pairs.into_iter()),
+            words,
+        }
+    }
+
+    fn contains_word(&self, word: &str) -> bool {
+        self.word_bloom.may_contain(word_hash(word)) && self.words.contains(word)
     }
 }
 
@@ -133,7 +176,7 @@ impl StarterWords {
 pub struct Gazetteer {
     layers: Vec<Layer>,
     /// First words of multi-word names, for a check per word without touching an `fst`.
-    starter_words: OnceLock<StarterWords>,
+    starters: OnceLock<Starters>,
     /// Distinguishes gazetteers for caches of lookups.
     id: u64,
 }
@@ -168,7 +211,7 @@ impl Gazetteer {
                 masked: HashSet::new(),
             }],
             id: 0,
-            starter_words: OnceLock::new(),
+            starters: OnceLock::new(),
         }
     }
 
@@ -201,7 +244,7 @@ impl Gazetteer {
         let mut gazetteer = Gazetteer {
             layers,
             id: next_gazetteer_id(),
-            starter_words: OnceLock::new(),
+            starters: OnceLock::new(),
         };
         gazetteer.mask_shadowed();
         Ok(gazetteer)
@@ -368,11 +411,20 @@ impl Gazetteer {
     /// True when a folded single word starts a multi-word name in some layer (a hash-set
     /// lookup; the set is built on first use).
     pub fn is_starter_word(&self, folded: &str) -> bool {
-        self.starter_words
-            .get_or_init(|| {
-                StarterWords::new(self.layers.iter().flat_map(|l| l.index.starter_words()))
-            })
-            .contains(folded)
+        self.starters().contains_word(folded)
+    }
+
+    /// False when no multi-word name starts with two words of these [`word_hash`]es (a Bloom
+    /// filter: true means perhaps, and [`Gazetteer::is_starter`] decides).
+    pub fn may_start_pair(&self, first: u64, second: u64) -> bool {
+        self.starters()
+            .pair_bloom
+            .may_contain(pair_hash(first, second))
+    }
+
+    fn starters(&self) -> &Starters {
+        self.starters
+            .get_or_init(|| Starters::new(self.layers.iter().flat_map(|l| l.index.starters())))
     }
 
     /// Where each layer came from (`default` for the embedded one).

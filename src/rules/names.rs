@@ -272,14 +272,26 @@ fn is_plain_lower(word: &str) -> bool {
 
 /// True when the text between two words ends a sentence, a line or opens a quotation.
 fn gap_starts_sentence(gap: &str) -> bool {
-    let gap = gap.trim_end_matches([' ', '(', '[']);
-    gap.contains('\n') || gap.ends_with(['.', '!', '?', ':', '“', '"', '‘', '—', '–', '|'])
+    let bytes = gap.as_bytes();
+    let end = bytes
+        .iter()
+        .rposition(|b| !matches!(b, b' ' | b'(' | b'['))
+        .map_or(0, |k| k + 1);
+    let bytes = &bytes[..end];
+    if memchr::memchr(b'\n', bytes).is_some() {
+        return true;
+    }
+    match bytes {
+        [.., b'.' | b'!' | b'?' | b':' | b'"' | b'|'] => true,
+        // “ ‘ — –
+        [.., 0xE2, 0x80, 0x9C | 0x98 | 0x94 | 0x93] => true,
+        _ => false,
+    }
 }
 
 /// A fast hash of a string, for memo keys.
 fn hash_str(text: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(text)
+    crate::gazetteer::word_hash(text)
 }
 
 /// Gazetteer keys with their hits.
@@ -424,6 +436,8 @@ struct Analysis {
     known_word: bool,
     /// A very common English word (SCOWL size 10: `the`, `new`, `world`).
     common: bool,
+    /// A common English word (SCOWL size 70 or less): too common to search names by.
+    common70: bool,
     /// Also a form of people's names (`mark`, `guy`, `rose`).
     name_form: bool,
     /// Known only as a form of people's names: no word, demonym or other proper name (`Sanu`).
@@ -501,6 +515,7 @@ static PLAIN: Analysis = Analysis {
     starter: false,
     known_word: true,
     common: true,
+    common70: true,
     name_form: false,
     only_name_form: false,
 };
@@ -860,6 +875,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
         let flags = self.gazetteer.word(&folded);
         analysis.common = is_common_flags(flags);
+        analysis.common70 = self.gazetteer.is_common_word(&folded, 70);
         analysis.name_form = flags & word_flag::NAME_FORM != 0;
         let other = word_flag::WORD | word_flag::UPPER | word_flag::PROPER | word_flag::DEMONYM;
         analysis.only_name_form = analysis.name_form && flags & other == 0;
@@ -1010,6 +1026,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
         let pair = (self.folded_hash(i), self.folded_hash(second));
         let starts = match self.memos.bigrams.get(&pair) {
+            // Almost no pair of words starts a name; a filter says so without a lookup.
+            _ if !self.gazetteer.may_start_pair(pair.0, pair.1) => false,
             Some(&starts) => starts,
             None => {
                 let bigram = format!("{} {}", self.folded(i), self.folded(second));
@@ -1051,7 +1069,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             }
         }
         let Some((n, hit)) = best else {
-            let (n, hit) = self.phrase_fuzzy_at(i)?;
+            let (n, hit) = self.phrase_fuzzy_at(i, starts)?;
             let span = self.words[i].span.start as usize..self.words[i + n - 1].span.end as usize;
             return Some((
                 n,
@@ -1267,7 +1285,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
 
     /// A multi-word name starting at word `i` with one word garbled (`World Economic Froum`,
     /// `Getty Imaages`): the first word and all others but one must be exact.
-    fn phrase_fuzzy_at(&mut self, i: usize) -> Option<(usize, Hit)> {
+    fn phrase_fuzzy_at(&mut self, i: usize, starts: bool) -> Option<(usize, Hit)> {
         let first = self.words[i];
         let first_surface = &self.text[first.span.range()];
         if !first_surface.starts_with(char::is_uppercase)
@@ -1282,6 +1300,11 @@ impl<'c, 'a> Matcher<'c, 'a> {
             run_end += 1;
         }
         if run_end - i < 2 {
+            return None;
+        }
+        // No name starts with these two words, and the first is too common to search on its own
+        // (see `names_begun_by`): the usual case, decided without a lookup.
+        if !starts && self.analysis(i).common70 && !self.second_unknown(i) {
             return None;
         }
         // The names this pair of words may begin, worked out once per pair: almost always none.
@@ -1354,6 +1377,13 @@ impl<'c, 'a> Matcher<'c, 'a> {
         if ambiguous { None } else { best }
     }
 
+    /// True when word `i + 1` is long and no word at all (or visibly damaged), so that it may be
+    /// the garbled word of a name.
+    fn second_unknown(&self, i: usize) -> bool {
+        let analysis = self.analysis(i + 1);
+        self.words[i + 1].span.range().len() >= 5 && (!analysis.known_word || analysis.odd_capitals)
+    }
+
     /// Gazetteer names that words `i` and `i + 1` may begin with at most one of them garbled
     /// (the second): the first word must be exact.
     fn names_begun_by(&mut self, i: usize) -> KeyedHits {
@@ -1362,16 +1392,11 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let first = self.folded(i).to_owned();
         let second = self.folded(i + 1).to_owned();
         let bigram = format!("{first} {second}");
-        let second_unknown = {
-            let analysis = self.analysis(i + 1);
-            self.words[i + 1].span.range().len() >= 5
-                && (!analysis.known_word || analysis.odd_capitals)
-        };
         let prefix = if self.gazetteer.is_starter(&bigram) {
             format!("{bigram} ")
-        } else if !self.gazetteer.is_common_word(&first, 70) {
+        } else if !self.analysis(i).common70 {
             format!("{first} ")
-        } else if second_unknown {
+        } else if self.second_unknown(i) {
             // A common first word (`International Mnetary Fund`, `New Zealan`) only when the
             // second word is no word at all, so that it may be the garbled one; its first
             // letter narrows the names (there are hundreds of `New …`).
@@ -2362,6 +2387,18 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn sentence_starts_after_stops_lines_and_opening_quotes() {
+        for gap in [
+            ". ", ".  (", "\n", ",\n ", " “", "? [", ": ", "— ", "–", " | ", "\"",
+        ] {
+            assert!(gap_starts_sentence(gap), "{gap:?}");
+        }
+        for gap in [" ", ", ", " ( ", "; ", "” ", "’ ", "-", "…  "] {
+            assert!(!gap_starts_sentence(gap), "{gap:?}");
+        }
     }
 
     #[test]

@@ -312,6 +312,17 @@ mod brand_tests {
     }
 }
 
+/// ASCII letters and digits, by byte.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// Appends the byte ranges of the words in `range` (letters and digits, and with
 /// `inner_marks` also apostrophes and hyphens between letters, as in `won't`, `Jean-Yves`).
 /// Bytes are scanned directly, with a fast path for ASCII.
@@ -322,14 +333,22 @@ pub fn word_spans(text: &str, range: Range<usize>, inner_marks: bool, out: &mut 
     while i < range.end {
         let b = bytes[i];
         // Runs of ASCII letters and digits, the common case, in a tight loop.
-        if b.is_ascii_alphanumeric() {
+        if ASCII_ALNUM[usize::from(b)] {
             if start.is_none() {
                 start = Some(i);
             }
             i += 1;
-            while i < range.end && bytes[i].is_ascii_alphanumeric() {
+            while i < range.end && ASCII_ALNUM[usize::from(bytes[i])] {
                 i += 1;
             }
+            continue;
+        }
+        // A plain separator between words (space, most punctuation) ends a word at once.
+        if b < 0x80 && !(inner_marks && (b == b'\'' || b == b'-')) {
+            if let Some(s) = start.take() {
+                out.push(s..i);
+            }
+            i += 1;
             continue;
         }
         let (is_word, len) = if b < 0x80 {
