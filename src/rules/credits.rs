@@ -168,9 +168,12 @@ fn check_line(cx: &Context<'_>, text: &str, line: Range<usize>, out: &mut Vec<Fi
         return;
     }
     // A credit line ends with an agency: check that first, it rules out almost every line.
-    if !(1..=4.min(words.len() - 1))
-        .any(|n| agency_at(cx, text, &words, words.len() - n) == Some(n))
-    {
+    if !(1..=4.min(words.len() - 1)).any(|n| {
+        is_agency(
+            cx,
+            &text[words[words.len() - n].start..words[words.len() - 1].end],
+        )
+    }) {
         return;
     }
     // The photographer: one to four words before the first agency.
