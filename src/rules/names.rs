@@ -1021,6 +1021,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
             && bytes[self.words[second].span.start as usize].is_ascii_lowercase()
             && self.analysis(i).common
             && (!self.analysis(i).name_form || self.is_common(second))
+            // … unless they are called an exercise (`the freedom shield exercise`).
+            && !self
+                .following_word(second)
+                .is_some_and(|w| EXERCISE_CONTEXT.contains(&w))
         {
             return None;
         }
@@ -1610,19 +1614,30 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     .filter(|(s, e)| s != e)
                     .map(|(s, _)| s)
                     .collect();
-                if damaged
-                    .iter()
-                    .any(|w| w.chars().count() < 3 || w.chars().all(|c| !c.is_lowercase()))
-                {
-                    // `Co to` for Cô Tô: short words are too easily something else.
-                    return None;
-                }
+                // A word that is no English word makes the name distinctive; for a person's
+                // full name, a word that is no everyday English word does (`margarita robles`,
+                // `wang yi`: SCOWL lists `robles` and `wang` among its rarest words).
+                let person = entity.kind == Kind::Person && candidate.words >= 2;
+                let everyday = if person { 35 } else { 70 };
                 let distinctive = damaged
                     .iter()
-                    .any(|w| !self.gazetteer.is_common_word(&fold(w), 70));
+                    .any(|w| !self.gazetteer.is_common_word(&fold(w), everyday));
+                if damaged.iter().any(|w| w.chars().all(|c| !c.is_lowercase())) {
+                    // Capitals: a headline or an acronym.
+                    return None;
+                }
+                // `Co to` for Cô Tô: short words are too easily something else, unless they
+                // belong to a person's name with a long distinctive word (`kim jong un`).
+                let long_distinctive = damaged.iter().any(|w| {
+                    w.chars().count() >= 4 && !self.gazetteer.is_common_word(&fold(w), everyday)
+                });
+                if damaged.iter().any(|w| w.chars().count() < 3) && !(person && long_distinctive) {
+                    return None;
+                }
                 let written_right = evidence.support(hit.entity, candidate.word, surface) > 0;
+                // `the freedom shield exercise`: a named exercise, said to be one.
                 let context = matches!(entity.kind, Kind::Exercise | Kind::Operation)
-                    && self.exercise_before(candidate.word);
+                    && self.said_to_be_exercise(candidate);
                 let firm_role =
                     matches!(entity.kind, Kind::Company | Kind::Thinktank | Kind::Agency)
                         && self
@@ -1635,6 +1650,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     .any(|(s, e)| has_odd_capitals(s) || inner_capital_added(s, e));
                 // A person's full name, or the name of a body with a word that is no English
                 // word, written all in lower case is damage, not a style.
+                // Not places: text typed all in lower case names them too (`the refinery at
+                // corpus christi, texas`), and a place's words are often ordinary words.
                 let lowercase_name = all_lower && distinctive && !entity.kind.is_place();
                 let (applicability, confidence, why) = if odd {
                     (
@@ -1721,19 +1738,14 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     .zip(&name_words)
                     .filter(|(s, e)| s != e)
                     .any(|(s, e)| {
-                        let cut_short =
-                            s.len() >= 5 && e.starts_with(s.as_str()) && e.len() - s.len() <= 2;
                         let slip = e.len() >= 6
                             && !self.gazetteer.is_common_word(e, 70)
                             && inner_slip(s, e);
-                        cut_short || slip
+                        cut_short(s, e) || slip
                     });
                 // `the Cold Rsponse exercise`: a named exercise, said to be one.
                 let exercise = matches!(entity.kind, Kind::Exercise | Kind::Operation)
-                    && (self
-                        .following_word(candidate.word + candidate.words - 1)
-                        .is_some_and(|w| EXERCISE_CONTEXT.contains(&w))
-                        || self.exercise_before(candidate.word));
+                    && self.said_to_be_exercise(candidate);
                 let (applicability, confidence) = if (distinctive
                     || exact.len() >= 2
                     || slip_in_name
@@ -1888,6 +1900,17 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 {
                     points += 2;
                     reasons.push(Why::Distinctive);
+                } else if (major || great_city)
+                    && !analysis.known_word
+                    && !analysis.odd_capitals
+                    && self.after_locative(candidate.word)
+                    && cut_short(&analysis.folded, &fold(entity.name))
+                {
+                    // `to Washingt`, `in Hambu`: the end of a major place's name cut off, where
+                    // a place is expected. (Elsewhere such a word is as often a name of its
+                    // own: `Albani will continue`, `President Quett Masire`, the tanker `Khark`.)
+                    points += 2;
+                    reasons.push(Why::CutShort);
                 }
             }
             // People need evidence at the word itself; a place name is less ambiguous, but a
@@ -2171,15 +2194,18 @@ impl<'c, 'a> Matcher<'c, 'a> {
         out
     }
 
-    /// The folded word after word `i`, if it follows directly (spaces only).
-    /// True when a word that introduces an exercise (`drills`, `exercise` …) comes shortly
-    /// before word `i`.
-    fn exercise_before(&self, i: usize) -> bool {
-        self.preceding_words(i, 8)
-            .iter()
-            .any(|w| EXERCISE_CONTEXT.contains(&w.as_str()))
+    /// True when the words around a candidate say it is an exercise or operation: a word such
+    /// as `drills` or `exercise` directly after it, or shortly before it.
+    fn said_to_be_exercise(&self, candidate: &Candidate) -> bool {
+        self.following_word(candidate.word + candidate.words - 1)
+            .is_some_and(|w| EXERCISE_CONTEXT.contains(&w))
+            || self
+                .preceding_words(candidate.word, 8)
+                .iter()
+                .any(|w| EXERCISE_CONTEXT.contains(&w.as_str()))
     }
 
+    /// The folded word after word `i`, if it follows directly (spaces only).
     fn following_word(&self, i: usize) -> Option<&str> {
         let next = i + 1;
         (next < self.words.len() && self.words[next].joined_to_previous).then(|| self.folded(next))
@@ -2216,6 +2242,8 @@ enum Why {
     Country,
     Associated,
     Distinctive,
+    /// A major place's one-word name with its last letter or two cut off.
+    CutShort,
 }
 
 /// True when lexicon flags mark a very common English word (SCOWL size 10).
@@ -2226,6 +2254,16 @@ fn is_common_flags(flags: u64) -> bool {
 /// True when `garbled` is `name` with one letter dropped, added or swapped with its
 /// neighbour, away from the first and last letters: the slips of a typist, not another
 /// word's beginning or ending (`Hongshan` is not Zhongshan, `Turkes` not Turkey).
+/// True when `garbled` (5 letters or more) is the one-word `name` with its last one or two
+/// letters cut off (`hambu` for hamburg).
+fn cut_short(garbled: &str, name: &str) -> bool {
+    garbled.len() >= 5
+        && name.len() > garbled.len()
+        && name.len() - garbled.len() <= 2
+        && name.starts_with(garbled)
+        && !name.contains(' ')
+}
+
 fn inner_slip(garbled: &str, name: &str) -> bool {
     let (g, n) = (garbled.as_bytes(), name.as_bytes());
     if g.len() < 3 || n.len() < 3 || g.last() != n.last() || g[0] != n[0] {
@@ -2272,6 +2310,10 @@ fn explain_evidence(
             Why::Associated => "someone of that place named nearby".to_owned(),
             Why::Distinctive => {
                 "a long spelling that is no word or name, one letter from a major place".to_owned()
+            }
+            Why::CutShort => {
+                "a spelling that is no word or name, a major place's name with its end cut off"
+                    .to_owned()
             }
         });
     }
@@ -2488,6 +2530,57 @@ mod tests {
                 (
                     "NATO Secretary General mark rutte urged allies.",
                     "NATO Secretary General Mark Rutte urged allies.",
+                ),
+                // … or with words SCOWL lists among its rarest, or short words.
+                (
+                    "Defence Minister margarita robles visited troops.",
+                    "Defence Minister Margarita Robles visited troops.",
+                ),
+                (
+                    "North Korean leader kim jong un inspected a factory.",
+                    "North Korean leader Kim Jong Un inspected a factory.",
+                ),
+                // A named exercise in lower case, called an exercise after it.
+                (
+                    "He said the freedom shield exercise would go ahead.",
+                    "He said the Freedom Shield exercise would go ahead.",
+                ),
+                // A major place cut short where a place is expected.
+                (
+                    "The delegation flew to Washingt for talks.",
+                    "The delegation flew to Washington for talks.",
+                ),
+                (
+                    "A service was held in Hambu on Sunday.",
+                    "A service was held in Hamburg on Sunday.",
+                ),
+            ],
+        );
+        // Places in lower case are only suggested: text typed all in lower case names them too.
+        let lower_place = crate::rules::testing::findings(
+            &Names,
+            "the refinery at corpus christi, texas, closed.",
+        );
+        assert!(
+            lower_place
+                .iter()
+                .all(|f| f.applicability != Applicability::Safe)
+        );
+        // Cut short where no place is expected, it is as often a name of its own.
+        assert_cases(
+            &Names,
+            &[
+                (
+                    "Albani will continue as chief operating officer.",
+                    "Albani will continue as chief operating officer.",
+                ),
+                (
+                    "President Quett Masire appealed for calm.",
+                    "President Quett Masire appealed for calm.",
+                ),
+                (
+                    "The Khark III, owned by the tanker company, was hit.",
+                    "The Khark III, owned by the tanker company, was hit.",
                 ),
             ],
         );
