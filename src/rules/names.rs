@@ -1887,9 +1887,15 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     && entity.description.contains("(capital)");
                 let major = entity.kind == Kind::Country || capital;
                 let great_city = entity.kind == Kind::City && entity.population >= 1_000_000;
-                if (major || great_city)
+                // A state or province (`Clifornia`) slips the same way, but its skeleton is
+                // no evidence.
+                let region = entity.kind == Kind::Region;
+                // Five letters are enough where a place is expected (`in Marid`).
+                let long_enough = surface.chars().count() >= 6
+                    || surface.chars().count() == 5 && self.after_locative(candidate.word);
+                if (major || great_city || region)
                     && *distance == 1
-                    && surface.chars().count() >= 6
+                    && long_enough
                     && !analysis.known_word
                     && !analysis.odd_capitals
                     && {
@@ -2554,6 +2560,12 @@ mod tests {
                     "A service was held in Hambu on Sunday.",
                     "A service was held in Hamburg on Sunday.",
                 ),
+                // A state slipped; a five-letter capital where a place is expected.
+                (
+                    "Clifornia Governor Gavin Newsom signed the bill.",
+                    "California Governor Gavin Newsom signed the bill.",
+                ),
+                ("He flew to Toyko on Monday.", "He flew to Tokyo on Monday."),
             ],
         );
         // Places in lower case are only suggested: text typed all in lower case names them too.
