@@ -19,7 +19,7 @@ use super::{Context, Diacritics, Example, HouseStyle, Rule, RuleMeta};
 use crate::fixes::{Applicability, Finding};
 use crate::gazetteer::compile::{PARTICLES, WHOLE_NAME, name_tokens, word_flag};
 use crate::gazetteer::fold::{edit_distance, fold, fold_into, max_distance, skeleton};
-use crate::gazetteer::{EntityId, Gazetteer, Hit, Kind, Role};
+use crate::gazetteer::{EntityId, EntityRecord, Gazetteer, Hit, Kind, Role};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::ops::Range;
@@ -1878,46 +1878,47 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     points += 2;
                     reasons.push(Why::Country);
                 }
-                // `Ukrine`, `Venezuala`: a country's name with a letter dropped, doubled or
-                // swapped inside it, long enough and unknown as a word or as any name part, is
-                // that country. (Changed letters and changed endings are left alone: `Anzola`
-                // and `Turkes` are surnames, `Canadas` a plural.)
-                let capital = entity.kind == Kind::City
-                    && entity.population >= 300_000
-                    && entity.description.contains("(capital)");
-                let major = entity.kind == Kind::Country || capital;
-                let great_city = entity.kind == Kind::City && entity.population >= 1_000_000;
-                // A state or province (`Clifornia`) slips the same way, but its skeleton is
-                // no evidence.
-                let region = entity.kind == Kind::Region;
-                // Five letters are enough where a place is expected (`in Marid`).
-                let long_enough = surface.chars().count() >= 6
-                    || surface.chars().count() == 5 && self.after_locative(candidate.word);
-                if (major || great_city || region)
-                    && *distance == 1
-                    && long_enough
-                    && !analysis.known_word
-                    && !analysis.odd_capitals
-                    && {
-                        let name = fold(entity.name);
-                        inner_slip(&analysis.folded, &name)
-                            || major && skeleton(&analysis.folded) == skeleton(&name)
-                    }
-                {
-                    points += 2;
-                    reasons.push(Why::Distinctive);
-                } else if (major || great_city)
-                    && !analysis.known_word
-                    && !analysis.odd_capitals
-                    && self.after_locative(candidate.word)
-                    && cut_short(&analysis.folded, &fold(entity.name))
-                {
-                    // `to Washingt`, `in Hambu`: the end of a major place's name cut off, where
-                    // a place is expected. (Elsewhere such a word is as often a name of its
-                    // own: `Albani will continue`, `President Quett Masire`, the tanker `Khark`.)
-                    points += 2;
-                    reasons.push(Why::CutShort);
+            }
+            // `Ukrine`, `Venezuala`, `Gazrpom`: a country's name (or a major place's, or a
+            // well-known firm's) with a letter dropped, doubled or swapped inside it, long
+            // enough and unknown as a word or as any name part, is that name. (Changed letters and changed endings are left alone: `Anzola`
+            // and `Turkes` are surnames, `Canadas` a plural.)
+            let capital = entity.kind == Kind::City
+                && entity.population >= 300_000
+                && entity.description.contains("(capital)");
+            let major = entity.kind == Kind::Country || capital;
+            let great_city = entity.kind == Kind::City && entity.population >= 1_000_000;
+            // A state or province (`Clifornia`) slips the same way, but its skeleton is
+            // no evidence.
+            let region = entity.kind == Kind::Region;
+            // Five letters are enough where a place is expected (`in Marid`).
+            let long_enough = surface.chars().count() >= 6
+                || surface.chars().count() == 5 && self.after_locative(candidate.word);
+            if (major || great_city || region || self.distinctive_firm(&entity))
+                && *distance == 1
+                && long_enough
+                && !analysis.known_word
+                && !analysis.odd_capitals
+                && {
+                    let name = fold(entity.name);
+                    inner_slip(&analysis.folded, &name)
+                        || (major || !entity.kind.is_place())
+                            && skeleton(&analysis.folded) == skeleton(&name)
                 }
+            {
+                points += 2;
+                reasons.push(Why::Distinctive);
+            } else if (major || great_city)
+                && !analysis.known_word
+                && !analysis.odd_capitals
+                && self.after_locative(candidate.word)
+                && cut_short(&analysis.folded, &fold(entity.name))
+            {
+                // `to Washingt`, `in Hambu`: the end of a major place's name cut off, where
+                // a place is expected. (Elsewhere such a word is as often a name of its
+                // own: `Albani will continue`, `President Quett Masire`, the tanker `Khark`.)
+                points += 2;
+                reasons.push(Why::CutShort);
             }
             // People need evidence at the word itself; a place name is less ambiguous, but a
             // short word is too often something else.
@@ -2198,6 +2199,19 @@ impl<'c, 'a> Matcher<'c, 'a> {
             }
         }
         out
+    }
+
+    /// True when `entity` is a well-known firm or body with a one-word name of 6 letters or
+    /// more that is no English word (`Rheinmetall`, `Gazprom`): a word one slip from it is
+    /// that name, as a country's is.
+    fn distinctive_firm(&self, entity: &EntityRecord<'_>) -> bool {
+        matches!(
+            entity.kind,
+            Kind::Company | Kind::Organisation | Kind::Agency | Kind::Media | Kind::Thinktank
+        ) && entity.prominence >= 2
+            && entity.name.chars().count() >= 6
+            && !entity.name.contains([' ', '-'])
+            && !self.gazetteer.is_common_word(&fold(entity.name), 70)
     }
 
     /// True when the words around a candidate say it is an exercise or operation: a word such
@@ -2566,6 +2580,11 @@ mod tests {
                     "California Governor Gavin Newsom signed the bill.",
                 ),
                 ("He flew to Toyko on Monday.", "He flew to Tokyo on Monday."),
+                // A well-known firm's one-word name with two letters swapped.
+                (
+                    "Gazrpom said gas exports to China rose.",
+                    "Gazprom said gas exports to China rose.",
+                ),
             ],
         );
         // Places in lower case are only suggested: text typed all in lower case names them too.
