@@ -1086,6 +1086,27 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 None,
             ));
         };
+        // A longer name that the exact one begins, with a word garbled further on (`United
+        // Nations Climate Change Confreence`).
+        let capital_follows = i + n < self.words.len()
+            && self.words[i + n].joined_to_previous
+            && bytes[self.words[i + n].span.start as usize].is_ascii_uppercase();
+        if capital_follows
+            && let Some((m, longer)) = self.phrase_fuzzy_at(i, starts)
+            && m > n
+        {
+            let span = self.words[i].span.start as usize..self.words[i + m - 1].span.end as usize;
+            return Some((
+                m,
+                Some(Candidate {
+                    word: i,
+                    words: m,
+                    span,
+                    kind: CandidateKind::PhraseFuzzy { hit: longer },
+                }),
+                None,
+            ));
+        }
         let span = self.words[i].span.start as usize..self.words[i + n - 1].span.end as usize;
         let surface = &self.text[span.clone()];
         let entity = self.gazetteer.entity(hit.entity)?;
@@ -2580,6 +2601,11 @@ mod tests {
                     "California Governor Gavin Newsom signed the bill.",
                 ),
                 ("He flew to Toyko on Monday.", "He flew to Tokyo on Monday."),
+                // A longer name than the exact one it begins with, garbled further on.
+                (
+                    "Delegates at the United Nations Climate Change Confreence agreed.",
+                    "Delegates at the United Nations Climate Change Conference agreed.",
+                ),
                 // A well-known firm's one-word name with two letters swapped.
                 (
                     "Gazrpom said gas exports to China rose.",
