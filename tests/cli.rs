@@ -951,3 +951,32 @@ fn missing_dictionary_is_an_error() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn no_progress_bar_when_stderr_is_not_a_terminal() {
+    // 2,000 files is a run long enough for a bar at a terminal; here stderr is a pipe.
+    let dir = tempfile::tempdir().unwrap();
+    for k in 0..2_000 {
+        std::fs::write(
+            dir.path().join(format!("story{k:04}.txt")),
+            "A two -day summit.\n",
+        )
+        .unwrap();
+    }
+    let output = tidings_in(dir.path())
+        .args(["check", "--no-config", "--format", "concise", "."])
+        .env_remove("CI")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !stderr.contains('\r') && !stderr.contains("B/s"),
+        "progress drawn on a pipe: {stderr:?}"
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        stdout.lines().filter(|l| l.contains("spacing/")).count(),
+        2_000
+    );
+}

@@ -2,6 +2,7 @@
 
 use super::args::CheckArgs;
 use super::input;
+use super::progress::Progress;
 use super::settings::Settings;
 use super::{Status, for_each_target};
 use crate::document::{Document, Format, LineIndex};
@@ -37,6 +38,7 @@ pub fn check_target(
     settings: &Settings,
     target: &Target,
     explicit: bool,
+    progress: &Progress,
 ) -> Result<Option<FileReport>> {
     let Some(mut opened) = input::open(settings, target, explicit)? else {
         return Ok(None);
@@ -45,8 +47,10 @@ pub fn check_target(
     if opened.format == Format::Markdown {
         let text = opened.read_all()?;
         findings = lint_chunk(&settings.linter, &text, opened.format, 0, 0);
+        progress.advance(text.len() as u64);
     } else {
         while let Some(chunk) = opened.reader.next_chunk()? {
+            progress.advance(chunk.text.len() as u64);
             findings.extend(lint_chunk(
                 &settings.linter,
                 chunk.text,
@@ -70,8 +74,8 @@ pub fn run(args: CheckArgs) -> Result<Status> {
     } else {
         args.paths
     };
-    let (files, failed) = for_each_target(&settings, &paths, |target, explicit| {
-        check_target(&settings, target, explicit)
+    let (files, failed) = for_each_target(&settings, &paths, |target, explicit, progress| {
+        check_target(&settings, target, explicit, progress)
     });
     let width = std::env::var("COLUMNS")
         .ok()

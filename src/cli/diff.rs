@@ -72,8 +72,12 @@ pub fn run(args: DiffArgs) -> Result<Status> {
     } else {
         args.paths
     };
-    let (rendered, failed) = for_each_target(&settings, &paths, |target, explicit| {
-        diff_target(&settings, target, explicit, level, format)
+    let (rendered, failed) = for_each_target(&settings, &paths, |target, explicit, progress| {
+        let rendered = diff_target(&settings, target, explicit, level, format);
+        if let crate::files::Target::File(path) = target {
+            progress.advance(std::fs::metadata(path).map_or(0, |m| m.len()));
+        }
+        rendered
     });
     if format == DiffFormat::Html && rendered.len() > 1 {
         return Err(Error::BadPath {

@@ -2,6 +2,7 @@
 
 use super::args::FixArgs;
 use super::input;
+use super::progress::Progress;
 use super::settings::Settings;
 use super::{Status, for_each_target};
 use crate::document::Format;
@@ -64,6 +65,7 @@ fn fix_file(
     target: &Target,
     explicit: bool,
     level: FixLevel,
+    progress: &Progress,
 ) -> Result<Option<FileFixes>> {
     let Target::File(path) = target else {
         return Err(Error::Usage(
@@ -79,6 +81,7 @@ fn fix_file(
     if opened.format == Format::Markdown || size <= CHUNK_SIZE as u64 {
         let text = opened.read_all()?;
         let fixed = settings.linter.fix(&text, opened.format, level);
+        progress.advance(text.len() as u64);
         fixes.applied = fixed.applied.len();
         count_left(&mut fixes, &fixed.remaining);
         if fixed.text != text {
@@ -90,6 +93,7 @@ fn fix_file(
     let mut changed = false;
     while let Some(chunk) = opened.reader.next_chunk()? {
         let fixed = settings.linter.fix(chunk.text, opened.format, level);
+        progress.advance(chunk.text.len() as u64);
         changed |= fixed.text != chunk.text;
         fixes.applied += fixed.applied.len();
         count_left(&mut fixes, &fixed.remaining);
@@ -119,8 +123,8 @@ pub fn run(args: FixArgs) -> Result<Status> {
         fix_stdin(&settings, level)?;
         return Ok(Status::Clean);
     }
-    let (files, failed) = for_each_target(&settings, &args.paths, |target, explicit| {
-        fix_file(&settings, target, explicit, level)
+    let (files, failed) = for_each_target(&settings, &args.paths, |target, explicit, progress| {
+        fix_file(&settings, target, explicit, level, progress)
     });
     let mut total = FileFixes::default();
     let mut files_changed = 0;

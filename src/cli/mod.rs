@@ -11,6 +11,7 @@ mod explain;
 mod fix;
 mod gazetteer;
 mod input;
+mod progress;
 pub mod settings;
 
 use args::{Cli, Command};
@@ -50,11 +51,14 @@ pub(crate) fn note(message: &str) {
 
 /// Expands `paths`, runs `work` on every target in parallel and hands back the results in
 /// a deterministic order. Walk errors and per-file errors are printed; binary files met while
-/// walking (`Ok(None)` from `work`) are noted. The flag is true when anything failed.
+/// walking (`Ok(None)` from `work`) are noted. The flag is true when anything failed. `work`
+/// reports the bytes it has read to the progress bar, which is drawn only for long runs at a
+/// terminal.
 pub(crate) fn for_each_target<T: Send>(
     settings: &settings::Settings,
     paths: &[std::path::PathBuf],
-    work: impl Fn(&crate::files::Target, bool) -> crate::error::Result<Option<T>> + Sync,
+    work: impl Fn(&crate::files::Target, bool, &progress::Progress) -> crate::error::Result<Option<T>>
+    + Sync,
 ) -> (Vec<(crate::files::Target, T)>, bool) {
     use rayon::prelude::*;
     let mut errors = Vec::new();
@@ -62,13 +66,22 @@ pub(crate) fn for_each_target<T: Send>(
     for error in &errors {
         print_error(error);
     }
+    let bytes = targets
+        .iter()
+        .map(|target| match target {
+            crate::files::Target::File(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
+            crate::files::Target::Stdin => 0,
+        })
+        .sum();
+    let progress = progress::Progress::new(bytes, targets.len());
     let outcomes: Vec<_> = targets
         .into_par_iter()
         .map(|target| {
-            let outcome = work(&target, input::is_explicit(paths, &target));
+            let outcome = work(&target, input::is_explicit(paths, &target), &progress);
             (target, outcome)
         })
         .collect();
+    drop(progress);
     let mut failed = !errors.is_empty();
     let mut done = Vec::with_capacity(outcomes.len());
     for (target, outcome) in outcomes {
