@@ -414,6 +414,12 @@ pub fn compile(entries: &[Entry], lexicon: &Lexicon, options: CompileOptions) ->
             }
         } else if !multi_word && folded.len() >= 4 && fuzzy_place {
             fuzzy_tokens.insert(folded.clone());
+        } else if multi_word && !entry.kind.is_place() {
+            // The first word of a body's or an event's name, so that a garbled first word
+            // (`Stadfast Dart`) finds the names it may begin.
+            if let Some(first) = tokens.first().filter(|t| t.len() >= 5) {
+                fuzzy_tokens.insert((*first).to_owned());
+            }
         }
         records.push(format!(
             "{}\t{}\t{}\t{}\t{}",

@@ -428,6 +428,9 @@ struct Analysis {
     style: Vec<Hit>,
     /// Fuzzy candidates: hit, similarity, edit distance.
     fuzzy: Vec<(Hit, Similarity, usize)>,
+    /// Gazetteer tokens within fuzzy reach, whatever they name: the first word of a name of
+    /// several words may be garbled (`Stadfast Dart`).
+    near: Vec<Box<str>>,
     /// Capitals inside the word that no name pattern explains.
     odd_capitals: bool,
     /// First word of some multi-word name.
@@ -511,6 +514,7 @@ static PLAIN: Analysis = Analysis {
     variants: Vec::new(),
     style: Vec::new(),
     fuzzy: Vec::new(),
+    near: Vec::new(),
     odd_capitals: false,
     starter: false,
     known_word: true,
@@ -766,6 +770,18 @@ impl<'c, 'a> Matcher<'c, 'a> {
             if i < covered_until || slot & SLOT_BUSY == 0 {
                 continue;
             }
+            if let Some((words, hit)) = self.first_word_garbled(i) {
+                let span =
+                    self.words[i].span.start as usize..self.words[i + words - 1].span.end as usize;
+                candidates.push(Candidate {
+                    word: i,
+                    words,
+                    span,
+                    kind: CandidateKind::PhraseFuzzy { hit },
+                });
+                covered_until = i + words;
+                continue;
+            }
             let analysis = self.analysis(i);
             if !analysis.known_word {
                 // `Hegseth` is evidence for Pete Hegseth; `Lynch` (a common surname, and a
@@ -849,6 +865,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             || !analysis.style.is_empty()
             || !analysis.case.is_empty()
             || (analysis.mentions.is_empty() && (!analysis.fuzzy.is_empty() || completable))
+            || (!analysis.known_word && !analysis.near.is_empty())
             || (!analysis.known_word && !analysis.mentions.is_empty());
         if busy {
             slot |= SLOT_BUSY;
@@ -947,14 +964,14 @@ impl<'c, 'a> Matcher<'c, 'a> {
             && !has_digit
             && (!analysis.known_word || analysis.odd_capitals)
         {
-            analysis.fuzzy = self.fuzzy(&folded);
+            analysis.fuzzy = self.fuzzy(&folded, &mut analysis.near);
         }
         analysis.folded = folded;
         analysis
     }
 
     /// Gazetteer tokens within reach of `folded`, with their entities.
-    fn fuzzy(&mut self, folded: &str) -> Vec<(Hit, Similarity, usize)> {
+    fn fuzzy(&mut self, folded: &str, near: &mut Vec<Box<str>>) -> Vec<(Hit, Similarity, usize)> {
         let key = skeleton(folded);
         self.fuzzy_scratch.clear();
         self.gazetteer
@@ -991,6 +1008,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             if distance == 0 {
                 continue;
             }
+            near.push(token.as_str().into());
             hits.clear();
             self.gazetteer.exact(token, &mut hits);
             for hit in &hits {
@@ -1407,6 +1425,73 @@ impl<'c, 'a> Matcher<'c, 'a> {
     fn second_unknown(&self, i: usize) -> bool {
         let analysis = self.analysis(i + 1);
         self.words[i + 1].span.range().len() >= 5 && (!analysis.known_word || analysis.odd_capitals)
+    }
+
+    /// A name of several words (not a person's) starting at word `i` with that first word
+    /// garbled and the rest exact (`Stadfast Dart`, `Bloombe News`): the longest one, unless
+    /// two names fit equally.
+    fn first_word_garbled(&self, i: usize) -> Option<(usize, Hit)> {
+        let analysis = self.analysis(i);
+        let next = i + 1;
+        if analysis.near.is_empty()
+            || analysis.known_word
+            || next >= self.words.len()
+            || !self.words[next].joined_to_previous
+        {
+            return None;
+        }
+        let surface = &self.text[self.words[i].span.range()];
+        let next_surface = &self.text[self.words[next].span.range()];
+        if !surface.starts_with(char::is_uppercase)
+            || !surface.chars().any(char::is_lowercase)
+            || !next_surface.starts_with(char::is_uppercase)
+        {
+            return None;
+        }
+        let mut best: Option<(usize, Hit)> = None;
+        let mut ambiguous = false;
+        let mut hits = Vec::new();
+        for token in &analysis.near {
+            let mut key = token.to_string();
+            for n in 2..=5 {
+                let j = i + n - 1;
+                if j >= self.words.len() || !self.words[j].joined_to_previous {
+                    break;
+                }
+                key.push(' ');
+                key.push_str(self.folded(j));
+                hits.clear();
+                self.gazetteer.exact(&key, &mut hits);
+                // `Sueddeutsche` is how Süddeutsche is spelled without umlauts, no garble.
+                let found =
+                    hits.iter().find(|h| {
+                        h.role == Role::Canonical
+                            && self.gazetteer.entity(h.entity).is_some_and(|e| {
+                                e.kind != Kind::Person
+                                    && !e.name.split(' ').next().is_some_and(|first| {
+                                        umlaut_spelling(first) == analysis.folded
+                                    })
+                            })
+                    });
+                if let Some(hit) = found {
+                    match best {
+                        Some((m, other)) if m == n && other.entity != hit.entity => {
+                            ambiguous = true;
+                        }
+                        Some((m, _)) if m >= n => {}
+                        _ => {
+                            best = Some((n, *hit));
+                            ambiguous = false;
+                        }
+                    }
+                }
+                // Names longer than two words start with a listed pair.
+                if n == 2 && !self.gazetteer.is_starter(&key) {
+                    break;
+                }
+            }
+        }
+        if ambiguous { None } else { best }
     }
 
     /// Gazetteer names that words `i` and `i + 1` may begin with at most one of them garbled
@@ -2295,6 +2380,21 @@ fn is_common_flags(flags: u64) -> bool {
 /// True when `garbled` is `name` with one letter dropped, added or swapped with its
 /// neighbour, away from the first and last letters: the slips of a typist, not another
 /// word's beginning or ending (`Hongshan` is not Zhongshan, `Turkes` not Turkey).
+/// `name` folded as German writes it without umlauts (`Süddeutsche` → `sueddeutsche`).
+fn umlaut_spelling(name: &str) -> String {
+    let mut spelled = String::with_capacity(name.len() + 4);
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ä' => spelled.push_str("ae"),
+            'ö' => spelled.push_str("oe"),
+            'ü' => spelled.push_str("ue"),
+            'ß' => spelled.push_str("ss"),
+            _ => spelled.push(c),
+        }
+    }
+    fold(&spelled)
+}
+
 /// True when `garbled` (5 letters or more) is the one-word `name` with its last one or two
 /// letters cut off (`hambu` for hamburg).
 fn cut_short(garbled: &str, name: &str) -> bool {
@@ -2601,6 +2701,11 @@ mod tests {
                     "California Governor Gavin Newsom signed the bill.",
                 ),
                 ("He flew to Toyko on Monday.", "He flew to Tokyo on Monday."),
+                // The first word of a name garbled, the rest exact.
+                (
+                    "Allied chiefs met during the Stadfast Dart exercise.",
+                    "Allied chiefs met during the Steadfast Dart exercise.",
+                ),
                 // A longer name than the exact one it begins with, garbled further on.
                 (
                     "Delegates at the United Nations Climate Change Confreence agreed.",
@@ -2630,6 +2735,11 @@ mod tests {
                 (
                     "Albani will continue as chief operating officer.",
                     "Albani will continue as chief operating officer.",
+                ),
+                // A name spelled without umlauts is spelled, not garbled.
+                (
+                    "He read the Sueddeutsche Zeitung.",
+                    "He read the Sueddeutsche Zeitung.",
                 ),
                 (
                     "President Quett Masire appealed for calm.",
