@@ -479,6 +479,14 @@ impl Evidence<'_> {
         exact + garbled
     }
 
+    /// True when `entity` is named exactly and distinctively within `window` words of `word`.
+    fn mentioned_within(&self, entity: EntityId, word: usize, window: usize) -> bool {
+        self.mentions.get(&entity).is_some_and(|m| {
+            m.iter()
+                .any(|w| (*w as usize).abs_diff(word) <= window && *w as usize != word)
+        })
+    }
+
     /// True when the full name of `entity` is written exactly within a paragraph's reach of
     /// word `word` (`Lars Klingbeil … Kingbeil's`).
     fn full_name_nearby(&self, entity: EntityId, word: usize) -> bool {
@@ -488,6 +496,10 @@ impl Evidence<'_> {
         })
     }
 }
+
+/// How far (in words) an exact mention vouches for a slip of the same name as if it were at
+/// the word itself: a few sentences.
+const SAME_PASSAGE_WORDS: usize = 60;
 
 /// How far (in words) an exactly written full name vouches for a damaged surname.
 const FULL_NAME_WINDOW: usize = 150;
@@ -1962,6 +1974,14 @@ impl<'c, 'a> Matcher<'c, 'a> {
             } else if support > 0 {
                 points += 2;
                 reasons.push(Why::Mentions(support));
+                // The name itself, written exactly a few lines away, vouches for a long word
+                // one slip from it (`S. Jaishankar met … and Jaishanka said`).
+                if *similarity == Similarity::Near
+                    && analysis.folded.chars().count() >= 6
+                    && evidence.mentioned_within(hit.entity, candidate.word, SAME_PASSAGE_WORDS)
+                {
+                    local = true;
+                }
             }
             if entity.prominence >= 3 || entity.population >= 1_000_000 {
                 points += 1;
@@ -2701,6 +2721,11 @@ mod tests {
                     "California Governor Gavin Newsom signed the bill.",
                 ),
                 ("He flew to Toyko on Monday.", "He flew to Tokyo on Monday."),
+                // A surname cut short a few words after it is written exactly.
+                (
+                    "S. Jaishankar met his counterpart, and Jaishanka said ties were stable.",
+                    "S. Jaishankar met his counterpart, and Jaishankar said ties were stable.",
+                ),
                 // The first word of a name garbled, the rest exact.
                 (
                     "Allied chiefs met during the Stadfast Dart exercise.",
