@@ -19,7 +19,7 @@ use super::{Context, Diacritics, Example, HouseStyle, Rule, RuleMeta};
 use crate::fixes::{Applicability, Finding};
 use crate::gazetteer::compile::{PARTICLES, WHOLE_NAME, name_tokens, word_flag};
 use crate::gazetteer::fold::{edit_distance, fold, fold_into, max_distance, skeleton};
-use crate::gazetteer::{EntityId, EntityRecord, Gazetteer, Hit, Kind, Role};
+use crate::gazetteer::{EntityId, EntityRecord, Gazetteer, Hit, Kind, Role, word_hash};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::ops::Range;
@@ -289,11 +289,6 @@ fn gap_starts_sentence(gap: &str) -> bool {
     }
 }
 
-/// A fast hash of a string, for memo keys.
-fn hash_str(text: &str) -> u64 {
-    crate::gazetteer::word_hash(text)
-}
-
 /// Gazetteer keys with their hits.
 type KeyedHits = Vec<(String, Vec<Hit>)>;
 
@@ -306,7 +301,7 @@ const ANALYSIS_CACHE_LIMIT: usize = 500_000;
 #[derive(Default)]
 struct AnalysisCache {
     key: (u64, bool),
-    /// Surface → index into `analyses`, or [`NONE`] for a lower-case word that starts no name.
+    /// Surface → slot (index into `analyses` and flags) of every word that needs an analysis.
     words: WordTable,
     /// Analyses of the distinct words that need one.
     analyses: Vec<Analysis>,
@@ -416,7 +411,7 @@ enum Similarity {
 #[derive(Debug, Clone, Default)]
 struct Analysis {
     folded: String,
-    /// [`hash_str`] of `folded`, for memo keys.
+    /// [`word_hash`] of `folded`, for memo keys.
     folded_hash: u64,
     /// Entities it names exactly as written.
     mentions: Vec<EntityId>,
@@ -693,10 +688,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
     }
 
-    /// [`hash_str`] of the folded form of word `i`.
+    /// [`word_hash`] of the folded form of word `i`.
     fn folded_hash(&self, i: usize) -> u64 {
         match self.word_analysis[i] & INDEX_BITS {
-            NONE => hash_str(&self.text[self.words[i].span.range()]),
+            NONE => word_hash(&self.text[self.words[i].span.range()]),
             k => self.analyses[k as usize].folded_hash,
         }
     }
@@ -783,14 +778,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 continue;
             }
             if let Some((words, hit)) = self.first_word_garbled(i) {
-                let span =
-                    self.words[i].span.start as usize..self.words[i + words - 1].span.end as usize;
-                candidates.push(Candidate {
-                    word: i,
-                    words,
-                    span,
-                    kind: CandidateKind::PhraseFuzzy { hit },
-                });
+                candidates.push(self.phrase_fuzzy_candidate(i, words, hit));
                 covered_until = i + words;
                 continue;
             }
@@ -857,12 +845,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
     }
 
-    /// What a word seen for the first time is: [`NONE`] for a lower-case word that starts no
-    /// name, otherwise the index of its new analysis.
+    /// The slot of a word seen for the first time (lower-case words that start no name never
+    /// get here): the index of its new analysis, with its flags.
     fn first_sighting(&mut self, surface: &str) -> u32 {
-        if is_plain_lower(surface) && !self.gazetteer.is_starter_word(surface) {
-            return NONE;
-        }
         let analysis = self.analyse(surface);
         let mut slot = self.analyses.len() as u32;
         if analysis.starter {
@@ -891,7 +876,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         fold_into(surface, &mut self.scratch);
         let folded = self.scratch.clone();
         let mut analysis = Analysis {
-            folded_hash: hash_str(&folded),
+            folded_hash: word_hash(&folded),
             starter: self.gazetteer.is_starter(&folded),
             odd_capitals: has_odd_capitals(surface),
             ..Analysis::default()
@@ -1104,17 +1089,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
         let Some((n, hit)) = best else {
             let (n, hit) = self.phrase_fuzzy_at(i, starts)?;
-            let span = self.words[i].span.start as usize..self.words[i + n - 1].span.end as usize;
-            return Some((
-                n,
-                Some(Candidate {
-                    word: i,
-                    words: n,
-                    span,
-                    kind: CandidateKind::PhraseFuzzy { hit },
-                }),
-                None,
-            ));
+            return Some((n, Some(self.phrase_fuzzy_candidate(i, n, hit)), None));
         };
         // A longer name that the exact one begins, with a word garbled further on (`United
         // Nations Climate Change Confreence`).
@@ -1125,17 +1100,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             && let Some((m, longer)) = self.phrase_fuzzy_at(i, starts)
             && m > n
         {
-            let span = self.words[i].span.start as usize..self.words[i + m - 1].span.end as usize;
-            return Some((
-                m,
-                Some(Candidate {
-                    word: i,
-                    words: m,
-                    span,
-                    kind: CandidateKind::PhraseFuzzy { hit: longer },
-                }),
-                None,
-            ));
+            return Some((m, Some(self.phrase_fuzzy_candidate(i, m, longer)), None));
         }
         let span = self.words[i].span.start as usize..self.words[i + n - 1].span.end as usize;
         let surface = &self.text[span.clone()];
@@ -1439,6 +1404,17 @@ impl<'c, 'a> Matcher<'c, 'a> {
         self.words[i + 1].span.range().len() >= 5 && (!analysis.known_word || analysis.odd_capitals)
     }
 
+    /// The candidate for `words` words from word `i` that are the name `hit` with one word
+    /// garbled.
+    fn phrase_fuzzy_candidate(&self, i: usize, words: usize, hit: Hit) -> Candidate {
+        Candidate {
+            word: i,
+            words,
+            span: self.words[i].span.start as usize..self.words[i + words - 1].span.end as usize,
+            kind: CandidateKind::PhraseFuzzy { hit },
+        }
+    }
+
     /// A name of several words (not a person's) starting at word `i` with that first word
     /// garbled and the rest exact (`Stadfast Dart`, `Bloombe News`): the longest one, unless
     /// two names fit equally.
@@ -1737,18 +1713,18 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 // `wang yi`: SCOWL lists `robles` and `wang` among its rarest words).
                 let person = entity.kind == Kind::Person && candidate.words >= 2;
                 let everyday = if person { 35 } else { 70 };
-                let distinctive = damaged
+                let rare: Vec<&&str> = damaged
                     .iter()
-                    .any(|w| !self.gazetteer.is_common_word(&fold(w), everyday));
+                    .filter(|w| !self.gazetteer.is_common_word(&fold(w), everyday))
+                    .collect();
+                let distinctive = !rare.is_empty();
                 if damaged.iter().any(|w| w.chars().all(|c| !c.is_lowercase())) {
                     // Capitals: a headline or an acronym.
                     return None;
                 }
                 // `Co to` for Cô Tô: short words are too easily something else, unless they
                 // belong to a person's name with a long distinctive word (`kim jong un`).
-                let long_distinctive = damaged.iter().any(|w| {
-                    w.chars().count() >= 4 && !self.gazetteer.is_common_word(&fold(w), everyday)
-                });
+                let long_distinctive = rare.iter().any(|w| w.chars().count() >= 4);
                 if damaged.iter().any(|w| w.chars().count() < 3) && !(person && long_distinctive) {
                     return None;
                 }
@@ -2491,7 +2467,7 @@ fn near_word(word: &str, expected: &str) -> bool {
     distance <= 1
         || (word.len() >= 8 && expected.len() >= 8 && distance <= 2)
         || skeleton(word) == skeleton(expected)
-        || (expected.starts_with(word) && expected.len() - word.len() <= 2 && word.len() >= 4)
+        || cut_short(word, expected)
 }
 
 /// The token of `name` a hit refers to (the whole name for canonical hits).
