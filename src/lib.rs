@@ -20,6 +20,7 @@ pub mod linter;
 pub mod lsp;
 pub mod report;
 pub mod rules;
+pub mod scan;
 
 pub use document::{Document, Format};
 pub use error::{Error, Result};

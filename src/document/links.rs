@@ -17,11 +17,11 @@ pub(super) fn subtract_links(text: &str, segment: Range<usize>, out: &mut Vec<Ra
     let bytes = text.as_bytes();
     let mut position = segment.start;
     let mut cursor = segment.start;
-    while cursor < segment.end {
-        let Some(found) = memchr::memchr3(b':', b'@', b'.', &bytes[cursor..segment.end]) else {
-            break;
-        };
-        let at = cursor + found;
+    let marks = crate::scan::byte_positions(&bytes[segment.clone()], [b':', b'@', b'.']);
+    for at in marks.map(|i| segment.start + i) {
+        if at < cursor {
+            continue;
+        }
         let link = match bytes[at] {
             b':' => url_at_colon(bytes, segment.clone(), at),
             b'@' => address_at(bytes, segment.clone(), at),

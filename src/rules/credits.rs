@@ -49,7 +49,7 @@ impl Rule for Credits {
         let text = cx.doc.text();
         for segment in cx.doc.prose() {
             let mut start = segment.start;
-            for line_end in memchr::memchr_iter(b'\n', &text.as_bytes()[segment.clone()])
+            for line_end in crate::scan::byte_positions(&text.as_bytes()[segment.clone()], [b'\n'])
                 .map(|i| segment.start + i)
                 .chain(std::iter::once(segment.end))
             {

@@ -42,9 +42,7 @@ impl Rule for Punctuation {
         let text = cx.doc.text();
         let bytes = text.as_bytes();
         let mut skip_until = 0;
-        for at in
-            memchr::memchr3_iter(b'.', b',', b';', bytes).chain(memchr::memchr_iter(b':', bytes))
-        {
+        for at in crate::scan::byte_positions(bytes, [b'.', b',', b';', b':']) {
             if at < skip_until {
                 continue;
             }

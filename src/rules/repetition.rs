@@ -76,7 +76,7 @@ impl Rule for Repetition {
             let mut pairs = Vec::new();
             let seg = &bytes[segment.clone()];
             let mut word_start = 0;
-            for space in memchr::memchr_iter(b' ', seg) {
+            for space in crate::scan::byte_positions(seg, [b' ']) {
                 let first = &seg[word_start..space];
                 word_start = space + 1;
                 // Most pairs differ in their first letter: decide on it before measuring.

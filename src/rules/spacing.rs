@@ -474,6 +474,11 @@ fn is_plain_word_token(token: &str) -> bool {
             .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
 }
 
+/// True for a line of a hand-laid table: a run of three or more spaces after its first word.
+fn is_table_line(line: &str) -> bool {
+    memchr::memmem::find(line.trim().as_bytes(), b"   ").is_some()
+}
+
 impl Rule for MissingSpaceAfterPunctuation {
     fn metas(&self) -> &'static [&'static RuleMeta] {
         static METAS: [&RuleMeta; 1] = [&MISSING_SPACE_AFTER_PUNCTUATION];
@@ -539,13 +544,20 @@ impl Rule for MissingSpaceAfterPunctuation {
                 continue;
             }
             let mark_char = punctuation as char;
+            // Columns of a table (`Swiss.Bank.   5,261,475 unch.`) are laid out by hand.
+            let in_table = is_table_line(&text[super::text::line_around(text, mark)]);
+            let (applicability, confidence) = if in_table {
+                (Applicability::Suggest, 0.6)
+            } else {
+                (Applicability::Safe, 0.93)
+            };
             out.push(
                 Finding::fix(
                     &MISSING_SPACE_AFTER_PUNCTUATION,
                     mark + 1..mark + 1,
                     " ",
-                    Applicability::Safe,
-                    0.93,
+                    applicability,
+                    confidence,
                 )
                 .message(format!(
                     "no space after `{mark_char}`: `{left}{mark_char} {right}`"
@@ -897,6 +909,20 @@ mod tests {
                 ("file report.Final/x", "file report.Final/x"),
                 ("a,b", "a,b"),
             ],
+        );
+    }
+
+    #[test]
+    fn missing_space_in_a_table_is_only_suggested() {
+        assert_applicability(
+            &MissingSpaceAfterPunctuation,
+            " Zurich  33,008,542 up, Swiss.Bank.   5,261,475 unch.",
+            Applicability::Suggest,
+        );
+        assert_applicability(
+            &MissingSpaceAfterPunctuation,
+            "said on Monday.The Swiss bank",
+            Applicability::Safe,
         );
     }
 }

@@ -101,96 +101,9 @@ pub fn for_each_ascii_capital(bytes: &[u8], range: Range<usize>, mut f: impl FnM
 }
 
 /// The positions of `,` `;` `:` `.` `?` `!` in `bytes`, in order.
-///
-/// In prose these come every dozen bytes or so, too often for `memchr` to pay for its
-/// restarts: sixteen bytes are compared with all six marks at once and the hits read from a
-/// bit mask.
-pub fn sentence_marks(bytes: &[u8]) -> SentenceMarks<'_> {
-    SentenceMarks {
-        bytes,
-        chunk_start: 0,
-        mask: 0,
-    }
-}
-
-/// Iterator of [`sentence_marks`].
-pub struct SentenceMarks<'a> {
-    bytes: &'a [u8],
-    /// Start of the next chunk to scan.
-    chunk_start: usize,
-    /// Hits in the current chunk, bit `k` for byte `chunk_start - 16 + k`.
-    mask: u32,
-}
-
-/// True for the sentence marks [`sentence_marks`] reports.
-fn is_sentence_mark(b: u8) -> bool {
-    matches!(b, b',' | b';' | b':' | b'.' | b'?' | b'!')
-}
-
-impl SentenceMarks<'_> {
-    /// Marks in the 16 bytes at `at` as a bit mask.
-    #[cfg(target_arch = "x86_64")]
-    fn chunk_mask(&self, at: usize) -> u32 {
-        use std::arch::x86_64::{
-            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
-            _mm_set1_epi8,
-        };
-        let chunk = &self.bytes[at..at + 16];
-        // SAFETY: SSE2 is part of the x86_64 baseline, and `chunk` holds 16 readable bytes
-        // (an unaligned load is allowed).
-        unsafe {
-            let x = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
-            let eq = |c: u8| _mm_cmpeq_epi8(x, _mm_set1_epi8(c as i8));
-            let any = _mm_or_si128(
-                _mm_or_si128(
-                    _mm_or_si128(eq(b','), eq(b';')),
-                    _mm_or_si128(eq(b':'), eq(b'.')),
-                ),
-                _mm_or_si128(eq(b'?'), eq(b'!')),
-            );
-            _mm_movemask_epi8(any) as u32
-        }
-    }
-
-    /// Marks in the 16 bytes at `at` as a bit mask.
-    #[cfg(not(target_arch = "x86_64"))]
-    fn chunk_mask(&self, at: usize) -> u32 {
-        self.bytes[at..at + 16]
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| is_sentence_mark(**b))
-            .fold(0, |mask, (k, _)| mask | 1 << k)
-    }
-}
-
-impl Iterator for SentenceMarks<'_> {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        loop {
-            if self.mask != 0 {
-                let k = self.mask.trailing_zeros() as usize;
-                self.mask &= self.mask - 1;
-                return Some(self.chunk_start - 16 + k);
-            }
-            let at = self.chunk_start;
-            if at + 16 <= self.bytes.len() {
-                self.mask = self.chunk_mask(at);
-                self.chunk_start += 16;
-                continue;
-            }
-            // The tail, byte by byte.
-            while self.chunk_start < self.bytes.len() {
-                let at = self.chunk_start;
-                self.chunk_start += 1;
-                if is_sentence_mark(self.bytes[at]) {
-                    // Keep `chunk_start - 16 + k` meaningful for later calls: no mask is set.
-                    return Some(at);
-                }
-            }
-            return None;
-        }
-    }
+pub fn sentence_marks(bytes: &[u8]) -> crate::scan::BytePositions<'_, 6> {
+    use crate::scan::byte_positions;
+    byte_positions(bytes, [b',', b';', b':', b'.', b'?', b'!'])
 }
 
 /// A lower-case ASCII word of up to 8 bytes packed into a `u64` (for sets of short words
