@@ -43,6 +43,8 @@ run() { # name, command...
 
 export RAYON_NUM_THREADS=1
 check=$(run check "taskset -c 0 $tidings check --no-config --format concise $corpus")
+typography=$(run typography "taskset -c 0 $tidings check --no-config --select quotes,spacing,casing,punctuation,repetition,credits,unicode --format concise $corpus")
+names=$(run names "taskset -c 0 $tidings check --no-config --select names --format concise $corpus")
 typos_time=$(run typos "taskset -c 0 $typos --format brief $corpus")
 fix=$(run fix "taskset -c 0 sh -c '$tidings fix --no-config - < $corpus > /dev/null'")
 startup=$(run startup "taskset -c 0 $tidings gazetteer stats")
@@ -74,6 +76,8 @@ corpus: $mb MB ($source_corpus, 6 copies)
 | measurement | time | throughput |
 | --- | --- | --- |
 | tidings check, 1 core | $(printf %.3f "$check") s | $(rate "$bytes" "$check") MB/s |
+| tidings check, typography families only (issue 4), 1 core | $(printf %.3f "$typography") s | $(rate "$bytes" "$typography") MB/s |
+| tidings check, names only (issue 3), 1 core | $(printf %.3f "$names") s | $(rate "$bytes" "$names") MB/s |
 | typos, 1 core | $(printf %.3f "$typos_time") s | $(rate "$bytes" "$typos_time") MB/s |
 | tidings ÷ typos throughput | | $(echo "scale=2; $typos_time / $check" | bc)× |
 | tidings fix (stdin → stdout), 1 core | $(printf %.3f "$fix") s | $(rate "$bytes" "$fix") MB/s ($(echo "scale=2; $fix / $check" | bc)× check) |
