@@ -5,12 +5,18 @@
 
 use crate::document::{Document, Format};
 use crate::error::Result;
+use crate::fixes::regions::{self, Edit};
 use crate::fixes::{Finding, FixLevel, apply_edits, select_fixes};
 use crate::gazetteer::Gazetteer;
 use crate::rules::{self, Context, Rule, RuleMeta, RuleOptions};
 
 /// How many fix passes `fix` makes at most: a fix may expose another (`a  ,b` → `a ,b` → `a,b`).
 const MAX_FIX_PASSES: usize = 8;
+
+/// Words around an edit whose findings `fix` works out again, and words of context around
+/// those: a quarter more than any rule looks, since words are counted more roughly here than
+/// the rules count them.
+const RECHECK_WORDS: usize = rules::CONTEXT_WORDS * 5 / 4;
 
 /// Rules plus the settings that decide what they report.
 pub struct Linter {
@@ -121,6 +127,41 @@ impl Linter {
         findings
     }
 
+    /// The findings of `text`, the result of `edits` on a text whose findings were `previous`:
+    /// plain text is checked again only around the edits (see [`regions`]); Markdown, whose
+    /// structure an edit may change, is checked again whole.
+    fn recheck(
+        &self,
+        text: &str,
+        format: Format,
+        previous: Vec<Finding>,
+        edits: &[Edit],
+    ) -> Vec<Finding> {
+        if format != Format::Plain {
+            return self.check_text(text, format);
+        }
+        let rechecks = regions::rechecks(text, edits, RECHECK_WORDS, RECHECK_WORDS);
+        let window_bytes: usize = rechecks.iter().map(|r| r.window.len()).sum();
+        // A window opening on a byte-order mark would take it for the file's own.
+        let opens_on_mark = rechecks
+            .iter()
+            .any(|r| r.window.start > 0 && text[r.window.start..].starts_with('\u{feff}'));
+        if window_bytes >= text.len() / 2 || opens_on_mark {
+            return self.check_text(text, format);
+        }
+        let mut fresh = Vec::new();
+        for recheck in &rechecks {
+            let window = &text[recheck.window.clone()];
+            for mut finding in self.check_text(window, format) {
+                finding.span = finding.span.start + recheck.window.start
+                    ..finding.span.end + recheck.window.start;
+                fresh.push(finding);
+            }
+        }
+        let cores: Vec<_> = rechecks.into_iter().map(|r| r.core).collect();
+        regions::merge_findings(previous, edits, &cores, fresh)
+    }
+
     /// Findings in `text` read as `format`.
     pub fn check_text(&self, text: &str, format: Format) -> Vec<Finding> {
         self.check(&Document::new(text, format))
@@ -131,8 +172,8 @@ impl Linter {
     pub fn fix(&self, text: &str, format: Format, level: FixLevel) -> Fixed {
         let mut current = text.to_owned();
         let mut applied = Vec::new();
+        let mut findings = self.check_text(&current, format);
         for _ in 0..MAX_FIX_PASSES {
-            let findings = self.check_text(&current, format);
             let chosen = select_fixes(&findings, level);
             if chosen.is_empty() {
                 return Fixed {
@@ -142,10 +183,20 @@ impl Linter {
                 };
             }
             let next = apply_edits(&current, &chosen);
+            let edits: Vec<Edit> = chosen
+                .iter()
+                .filter_map(|f| {
+                    f.replacement.as_ref().map(|r| Edit {
+                        old: f.span.clone(),
+                        new_len: r.len(),
+                    })
+                })
+                .collect();
             applied.extend(chosen.into_iter().cloned());
             if next == current {
                 break;
             }
+            findings = self.recheck(&next, format, findings, &edits);
             current = next;
         }
         let remaining = self.check_text(&current, format);
@@ -154,5 +205,81 @@ impl Linter {
             applied,
             remaining,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A long article: the seed's damage at both ends of a long stretch of clean prose, so
+    /// that `fix` checks windows around its edits rather than the whole text again.
+    fn long_article() -> String {
+        let seed = include_str!("../seeds/000_4b7b9a7366d71444.txt");
+        let clean = "The committee met on Tuesday and agreed the budget for next year.\n";
+        format!("{seed}\n{}{seed}", clean.repeat(3000))
+    }
+
+    #[test]
+    fn fix_reports_what_a_full_check_of_its_output_finds() {
+        let linter = Linter::with_all_rules();
+        let text = long_article();
+        // The first pass's edits leave most of the text outside the windows checked again.
+        let first = linter.check_text(&text, Format::Plain);
+        let chosen = select_fixes(&first, FixLevel::Safe);
+        let edits: Vec<Edit> = chosen
+            .iter()
+            .map(|f| Edit {
+                old: f.span.clone(),
+                new_len: f.replacement.as_ref().map_or(0, String::len),
+            })
+            .collect();
+        let next = apply_edits(&text, &chosen);
+        let windows: usize = regions::rechecks(&next, &edits, RECHECK_WORDS, RECHECK_WORDS)
+            .iter()
+            .map(|r| r.window.len())
+            .sum();
+        assert!(windows < next.len() / 2, "{windows} of {}", next.len());
+        let fixed = linter.fix(&text, Format::Plain, FixLevel::Safe);
+        assert!(fixed.applied.len() > 40, "{} fixes", fixed.applied.len());
+        let full = linter.check_text(&fixed.text, Format::Plain);
+        let summary = |findings: &[Finding]| {
+            findings
+                .iter()
+                .map(|f| (f.span.clone(), f.rule.id, f.replacement.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(summary(&fixed.remaining), summary(&full));
+        // And a second run changes nothing.
+        let again = linter.fix(&fixed.text, Format::Plain, FixLevel::Safe);
+        assert_eq!(again.text, fixed.text);
+    }
+
+    #[test]
+    fn a_fix_that_gives_evidence_is_seen_by_the_next_pass() {
+        // Once `HegeSth` is repaired, `Hegseth` is written exactly a few lines above
+        // `Hegsetth`, which the second pass then repairs too: that line lies outside the first
+        // edit's line but inside its window.
+        let filler = "The committee met on Tuesday and agreed the budget for next year.\n";
+        let text = format!(
+            "US Secretary of Defense Pete HegeSth visited the troops on Monday.\n{}\
+             Later, Hegsetth told reporters that the exercise had gone well.\n{}",
+            filler.repeat(3),
+            filler.repeat(3000)
+        );
+        let linter = Linter::with_all_rules();
+        let fixed = linter.fix(&text, Format::Plain, FixLevel::Safe);
+        assert!(
+            fixed.text.contains("Pete Hegseth visited"),
+            "{}",
+            &fixed.text[..200]
+        );
+        assert!(
+            fixed.text.contains("Later, Hegseth told"),
+            "{}",
+            &fixed.text[..400]
+        );
+        assert!(linter.check_text(&fixed.text, Format::Plain).is_empty());
+        assert!(fixed.remaining.is_empty());
     }
 }

@@ -4,6 +4,7 @@
 mod apply;
 mod finding;
 mod merge;
+pub mod regions;
 
 pub use apply::apply_edits;
 pub use finding::{Applicability, Finding, FixLevel};

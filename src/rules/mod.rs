@@ -20,6 +20,11 @@ use crate::error::{Error, Result};
 use crate::fixes::Finding;
 use crate::gazetteer::Gazetteer;
 
+/// The farthest, in words, any rule looks from a word to decide about it (the names rule's
+/// evidence window). Every other rule looks at a line or two. `fix` relies on this to check
+/// only the neighbourhood of its edits again (see [`crate::fixes::regions`]).
+pub const CONTEXT_WORDS: usize = 2_000;
+
 /// A before/after example shown by `tidings explain` and checked by the test suite.
 #[derive(Debug, Clone, Copy)]
 pub struct Example {

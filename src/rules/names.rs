@@ -459,7 +459,7 @@ struct Analysis {
 
 /// How far (in words) evidence elsewhere in the document still counts: about one article, so
 /// that a file of many stories does not lend one story's names to another.
-const EVIDENCE_WINDOW: u32 = 2000;
+const EVIDENCE_WINDOW: u32 = super::CONTEXT_WORDS as u32;
 
 /// Mentions of entities across the document, by word position.
 #[derive(Debug, Default)]
