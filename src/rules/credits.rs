@@ -72,7 +72,7 @@ thread_local! {
 }
 
 /// True when `surface` is the name of a news or photo agency in the gazetteer.
-fn is_agency(cx: &Context<'_>, surface: &str) -> bool {
+pub(super) fn is_agency(cx: &Context<'_>, surface: &str) -> bool {
     let id = cx.gazetteer.id();
     let known = AGENCY_MEMO.with(|memo| {
         let memo = memo.borrow();

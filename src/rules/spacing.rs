@@ -576,7 +576,8 @@ static GLUED_WORDS: RuleMeta = RuleMeta {
         word after the join is lowered (`talks and`); two names are separated by a comma \
         (`Poland, Lithuania`). Brands and names written with inner capitals on purpose \
         (`YouTube`, `McDonald`, `DeSantis`, `iPhone`, `BioNTech`; `dictionaries/camelcase.txt` \
-        and the gazetteer) are never split.",
+        and the gazetteer) are never split. A news agency's initials glued to a name \
+        (`UkraineEPA`) get their space back.",
     safety: "Safe when the second word is a common English word (`And`, `Was`, `According`) and \
         the whole is no known name; two names joined (`PolandLithuania`) are only a suggestion.",
     examples: &[
@@ -599,6 +600,51 @@ static GLUED_WORDS: RuleMeta = RuleMeta {
 /// `spacing/glued-words`: see [`GLUED_WORDS`].
 pub struct GluedWords;
 
+/// A news agency's initials glued to the name before them where a photo credit lost its
+/// space (`Zelensky’s UkraineEPA`): the capital at `i` starts them.
+fn glued_agency(cx: &Context<'_>, text: &str, i: usize) -> Option<Finding> {
+    let bytes = text.as_bytes();
+    if i < 3 || !bytes[i - 1].is_ascii_lowercase() {
+        return None;
+    }
+    let end = i + bytes[i..]
+        .iter()
+        .take_while(|b| b.is_ascii_uppercase())
+        .count();
+    if !(2..=5).contains(&(end - i)) || bytes.get(end).is_some_and(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let left_range = word_before(text, i);
+    let left = &text[left_range.clone()];
+    let whole = &text[left_range.start..end];
+    if left.chars().count() < 3
+        || !left.starts_with(char::is_uppercase)
+        || is_camel_brand(whole)
+        || !super::credits::is_agency(cx, &text[i..end])
+    {
+        return None;
+    }
+    // The name before must be a name or word of its own, and the whole no known name.
+    let mut hits = Vec::new();
+    cx.gazetteer.exact(&fold(whole), &mut hits);
+    if !hits.is_empty() {
+        return None;
+    }
+    cx.gazetteer.exact(&fold(left), &mut hits);
+    if hits.is_empty() && cx.gazetteer.word(&fold(left)) == 0 {
+        return None;
+    }
+    let agency = &text[i..end];
+    Some(
+        Finding::fix(&GLUED_WORDS, i..i, " ", Applicability::Safe, 0.85)
+            .message(format!("words run together: `{left} {agency}`"))
+            .reason(format!(
+                "`{agency}` is a news agency's name, glued to `{left}` where a photo credit \
+                 lost its space"
+            )),
+    )
+}
+
 impl Rule for GluedWords {
     fn metas(&self) -> &'static [&'static RuleMeta] {
         static METAS: [&RuleMeta; 1] = [&GLUED_WORDS];
@@ -613,6 +659,9 @@ impl Rule for GluedWords {
         super::text::for_each_ascii_capital(bytes, from..bytes.len(), |i| {
             // A capital after a small letter, a digit or `%`, starting a word in title case.
             if !bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase) {
+                if let Some(finding) = glued_agency(cx, text, i) {
+                    out.push(finding);
+                }
                 return;
             }
             let before = bytes[i - 1];
@@ -747,7 +796,15 @@ mod tests {
                     "trade between PolandLithuania grew",
                     "trade between Poland, Lithuania grew",
                 ),
+                (
+                    "Photo: Zelensky’s UkraineEPA",
+                    "Photo: Zelensky’s Ukraine EPA",
+                ),
                 // negatives
+                (
+                    "the ChinaAMC fund, USAID and the GeForceRTX",
+                    "the ChinaAMC fund, USAID and the GeForceRTX",
+                ),
                 (
                     "on YouTube and LinkedIn via PlayStation",
                     "on YouTube and LinkedIn via PlayStation",
