@@ -263,6 +263,13 @@ const BODY_CONTEXT: &[&str] = &[
 /// Words directly after a news agency's name that say it is one.
 const AGENCY_CONTEXT: &[&str] = &["cited", "quoted", "reported", "reports"];
 
+/// Particles that begin a surname (`de los Angeles`, `van der Berg`): what follows one is a
+/// person's name, whatever place it also names.
+const SURNAME_PARTICLES: &[&str] = &[
+    "da", "das", "de", "del", "della", "der", "des", "di", "do", "dos", "du", "la", "le", "ter",
+    "van", "von", "zu",
+];
+
 const FIRM_ROLES: &[&str] = &[
     "analyst",
     "analysts",
@@ -1726,6 +1733,15 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 visible,
                 generic,
             } => {
+                // `Eduardo de los Angeles`: after a particle of a person's name, the words are
+                // that person's name, whatever place they also name.
+                let word = candidate.word;
+                if word > 0
+                    && self.words[word].joined_to_previous
+                    && SURNAME_PARTICLES.contains(&self.folded(word - 1))
+                {
+                    return None;
+                }
                 let entity = self.gazetteer.entity(hit.entity)?;
                 let damaged: Vec<&str> = surface
                     .split(' ')
@@ -2994,6 +3010,11 @@ mod tests {
                 (
                     "Traffic in são paulo ground to a halt after a metro strike.",
                     "Traffic in São Paulo ground to a halt after a metro strike.",
+                ),
+                // After a particle, a place's words are a person's name.
+                (
+                    "filed by Eduardo de los Angeles, a director of the company.",
+                    "filed by Eduardo de los Angeles, a director of the company.",
                 ),
                 // Negatives: a hyphen is a spelling, a four-letter abbreviation no garble,
                 // a place in text typed all in lower case a style, a word a word.
