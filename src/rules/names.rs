@@ -1585,9 +1585,12 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 }
                 // Foreign names of places come from GeoNames' alternate names, which also hold
                 // names of other things; only those of major places are trusted alone.
+                // (Or its country is named beside it: `Donezk in eastern Ukraine`.)
                 let weak_place = entity.kind.is_place()
                     && !matches!(entity.kind, Kind::Country)
-                    && (entity.population < 1_000_000 || surface.chars().count() < 5);
+                    && (entity.population < 1_000_000 || surface.chars().count() < 5)
+                    && !(entity.population >= 100_000
+                        && self.country_context(candidate.word, entity.description));
                 if entity.kind == Kind::City
                     && entity.population < 500_000
                     && analysis.fuzzy.is_empty()
@@ -2253,7 +2256,13 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let flags = self.gazetteer.word(folded);
         let is_name = flags & (word_flag::NAME_FORM | word_flag::PROPER) != 0;
         let folded_name = self.fold_entry(name);
-        is_name && !name_tokens(&folded_name).contains(&folded)
+        // `Alexej Nawalny`: another spelling of the person's own given name is no conflict.
+        let own = name_tokens(&folded_name).into_iter().any(|token| {
+            token == folded
+                || skeleton(token) == skeleton(folded)
+                || self.gazetteer.same_name_group(token, folded)
+        });
+        is_name && !own
     }
 
     /// How many other tokens of the entity's name stand right before or after word `i`.
@@ -3011,6 +3020,16 @@ mod tests {
                     "Traffic in são paulo ground to a halt after a metro strike.",
                     "Traffic in São Paulo ground to a halt after a metro strike.",
                 ),
+                // Another spelling of the person's own given name is no other person.
+                (
+                    "the opposition leader Alexej Nawalny had died, his team said.",
+                    "the opposition leader Alexej Navalny had died, his team said.",
+                ),
+                // A foreign spelling of a city, with its country named beside it.
+                (
+                    "Fighting continued in Donezk in eastern Ukraine on Monday.",
+                    "Fighting continued in Donetsk in eastern Ukraine on Monday.",
+                ),
                 // After a particle, a place's words are a person's name.
                 (
                     "filed by Eduardo de los Angeles, a director of the company.",
@@ -3037,6 +3056,7 @@ mod tests {
         for text in [
             "traffic in são paulo ground to a halt after a metro strike.",
             "Italian Prime Minister Giovanni Goria said on Monday.",
+            "Paramilitary police were guarding steel mills at Reinosa, in Spain's north.",
         ] {
             let found = fix_ids(text);
             assert!(
