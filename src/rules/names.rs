@@ -1586,11 +1586,13 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 // Foreign names of places come from GeoNames' alternate names, which also hold
                 // names of other things; only those of major places are trusted alone.
                 // (Or its country is named beside it: `Donezk in eastern Ukraine`.)
+                let letters = surface.chars().count();
                 let weak_place = entity.kind.is_place()
                     && !matches!(entity.kind, Kind::Country)
-                    && (entity.population < 1_000_000 || surface.chars().count() < 5)
-                    && !(entity.population >= 100_000
-                        && self.country_context(candidate.word, entity.description));
+                    && (letters < 5
+                        || entity.population < 1_000_000
+                            && !(entity.population >= 100_000
+                                && self.country_context(candidate.word, entity.description)));
                 if entity.kind == Kind::City
                     && entity.population < 500_000
                     && analysis.fuzzy.is_empty()
