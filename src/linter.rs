@@ -183,15 +183,7 @@ impl Linter {
                 };
             }
             let next = apply_edits(&current, &chosen);
-            let edits: Vec<Edit> = chosen
-                .iter()
-                .filter_map(|f| {
-                    f.replacement.as_ref().map(|r| Edit {
-                        old: f.span.clone(),
-                        new_len: r.len(),
-                    })
-                })
-                .collect();
+            let edits = Edit::of_fixes(&chosen);
             applied.extend(chosen.into_iter().cloned());
             if next == current {
                 break;
@@ -227,13 +219,7 @@ mod tests {
         // The first pass's edits leave most of the text outside the windows checked again.
         let first = linter.check_text(&text, Format::Plain);
         let chosen = select_fixes(&first, FixLevel::Safe);
-        let edits: Vec<Edit> = chosen
-            .iter()
-            .map(|f| Edit {
-                old: f.span.clone(),
-                new_len: f.replacement.as_ref().map_or(0, String::len),
-            })
-            .collect();
+        let edits = Edit::of_fixes(&chosen);
         let next = apply_edits(&text, &chosen);
         let windows: usize = regions::rechecks(&next, &edits, RECHECK_WORDS, RECHECK_WORDS)
             .iter()

@@ -22,6 +22,21 @@ pub struct Edit {
     pub new_len: usize,
 }
 
+impl Edit {
+    /// The edits that applying `fixes` makes (fixes without a replacement make none).
+    pub fn of_fixes(fixes: &[&Finding]) -> Vec<Edit> {
+        fixes
+            .iter()
+            .filter_map(|f| {
+                f.replacement.as_ref().map(|r| Edit {
+                    old: f.span.clone(),
+                    new_len: r.len(),
+                })
+            })
+            .collect()
+    }
+}
+
 /// A stretch of the edited text to check again, and the part of it whose findings count.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recheck {

@@ -247,7 +247,6 @@ const GENERIC_HEADS: &[&str] = &[
     "war",
 ];
 
-/// Roles that follow the name of a firm: `a Quantum Strategy strategist`.
 /// Words directly after a firm's or body's name that say it is one (`Nvidia chief executive`,
 /// `Interfax reported`).
 const BODY_CONTEXT: &[&str] = &[
@@ -270,6 +269,7 @@ const SURNAME_PARTICLES: &[&str] = &[
     "van", "von", "zu",
 ];
 
+/// Roles that follow the name of a firm: `a Quantum Strategy strategist`.
 const FIRM_ROLES: &[&str] = &[
     "analyst",
     "analysts",
@@ -1360,8 +1360,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         if keys.is_empty() {
             return None;
         }
-        let mut best: Option<(usize, Hit)> = None;
-        let mut ambiguous = false;
+        let mut best = LongestName::default();
         for (key, hits) in keys.iter() {
             let key_words: Vec<&str> = key.split(' ').collect();
             let n = key_words.len();
@@ -1386,16 +1385,16 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 // Cental Bank`, `Los Angele`), is as good as no word.
                 let capitalised = self.text.as_bytes()[self.words[i + k].span.start as usize]
                     .is_ascii_uppercase();
+                let flags = self.gazetteer.word(folded);
                 // Lower-case words that start no name have no analysis: ask the lexicon.
                 let known = if self.word_analysis[i + k] & INDEX_BITS == NONE {
-                    is_known_flags(self.gazetteer.word(folded))
+                    is_known_flags(flags)
                 } else {
                     analysis.known_word
                 };
                 // (Not a form derived from the name's word: `Saudi Arabian`, `British
                 // Columbian` are adjectives.)
-                let derived = folded.starts_with(expected)
-                    || self.gazetteer.word(folded) & word_flag::DEMONYM != 0;
+                let derived = folded.starts_with(expected) || flags & word_flag::DEMONYM != 0;
                 let garble = !known
                     || analysis.odd_capitals
                     || capitalised && !analysis.common70 && !derived;
@@ -1419,16 +1418,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
             if !ok || mismatches != 1 {
                 continue;
             }
-            match best {
-                Some((m, other)) if m == n && other.entity != hit.entity => ambiguous = true,
-                Some((m, _)) if m >= n => {}
-                _ => {
-                    best = Some((n, *hit));
-                    ambiguous = false;
-                }
-            }
+            best.offer(n, *hit);
         }
-        if ambiguous { None } else { best }
+        best.chosen()
     }
 
     /// True when word `i + 1` is long and no word at all (or visibly damaged), so that it may be
@@ -1470,8 +1462,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         {
             return None;
         }
-        let mut best: Option<(usize, Hit)> = None;
-        let mut ambiguous = false;
+        let mut best = LongestName::default();
         let mut hits = Vec::new();
         for token in &analysis.near {
             let mut key = token.to_string();
@@ -1496,16 +1487,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                             })
                     });
                 if let Some(hit) = found {
-                    match best {
-                        Some((m, other)) if m == n && other.entity != hit.entity => {
-                            ambiguous = true;
-                        }
-                        Some((m, _)) if m >= n => {}
-                        _ => {
-                            best = Some((n, *hit));
-                            ambiguous = false;
-                        }
-                    }
+                    best.offer(n, *hit);
                 }
                 // Names longer than two words start with a listed pair.
                 if n == 2 && !self.gazetteer.is_starter(&key) {
@@ -1513,7 +1495,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 }
             }
         }
-        if ambiguous { None } else { best }
+        best.chosen()
     }
 
     /// Gazetteer names that words `i` and `i + 1` may begin with at most one of them garbled
@@ -1789,12 +1771,12 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     .zip(entity.name.split(' '))
                     .any(|(s, e)| has_odd_capitals(s) || inner_capital_added(s, e));
                 // A person's full name, or the name of a body with a word that is no English
-                // word, written all in lower case is damage, not a style.
-                // Not places: text typed all in lower case names them too (`the refinery at
-                // corpus christi, texas`), and a place's words are often ordinary words.
-                // Not in text typed all in lower case: there, lower case is the style.
-                let cased = all_lower && self.in_cased_sentence(candidate);
-                let lowercase_name = all_lower && distinctive && (!entity.kind.is_place() || cased);
+                // word, written all in lower case is damage, not a style. A place's only in
+                // capitalised prose: text typed all in lower case names places too (`the
+                // refinery at corpus christi, texas`).
+                let lowercase_name = all_lower
+                    && distinctive
+                    && (!entity.kind.is_place() || self.in_cased_sentence(candidate));
                 let (applicability, confidence, why) = if odd {
                     (
                         Applicability::Safe,
@@ -1968,6 +1950,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             if word.sentence_start && analysis.known_word {
                 continue;
             }
+            let name = self.fold_entry(entity.name);
             // `Euro-clear` for Euroclear: a hyphen is a spelling, not a garble.
             let unhyphenated = |s: &str| fold(s).replace(['-', ' '], "");
             if surface.contains('-') && unhyphenated(surface) == unhyphenated(entity.name) {
@@ -2078,12 +2061,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 && long_enough
                 && !analysis.known_word
                 && !analysis.odd_capitals
-                && {
-                    let name = fold(entity.name);
-                    inner_slip(&analysis.folded, &name)
-                        || (major || !entity.kind.is_place())
-                            && skeleton(&analysis.folded) == skeleton(&name)
-                }
+                && (inner_slip(&analysis.folded, &name)
+                    || (major || !entity.kind.is_place())
+                        && skeleton(&analysis.folded) == skeleton(&name))
             {
                 // The longer the word, the less it is anything else (`Washigton`).
                 points += if surface.chars().count() >= 8 { 3 } else { 2 };
@@ -2092,7 +2072,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 && !analysis.known_word
                 && !analysis.odd_capitals
                 && self.after_locative(candidate.word)
-                && cut_short(&analysis.folded, &fold(entity.name))
+                && cut_short(&analysis.folded, &name)
             {
                 // `to Washingt`, `in Hambu`: the end of a major place's name cut off, where
                 // a place is expected. (Elsewhere such a word is as often a name of its
@@ -2103,15 +2083,13 @@ impl<'c, 'a> Matcher<'c, 'a> {
             // `Nwidia chief executive`, `Interfa reported`, `the Balikat exercise`: what the
             // words around it say fits what the name names.
             let role = !analysis.known_word
-                && (surface.chars().count() >= 5
-                    || near_word(&analysis.folded, &fold(entity.name)))
+                && (surface.chars().count() >= 5 || near_word(&analysis.folded, &name))
                 && self.fits_role(candidate, &entity);
             if role {
                 points += 2;
                 local = true;
                 firm = true;
                 reasons.push(Why::Role);
-                let name = fold(entity.name);
                 if cut_short(&analysis.folded, &name) {
                     points += 1;
                     reasons.push(Why::CutShort);
@@ -2393,10 +2371,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             return 0;
         }
         let description = self.fold_entry(description);
-        let described: Vec<&str> = description
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| w.len() >= 4 && !is_function_word(w))
-            .collect();
+        let described: Vec<&str> = described_words(&description).collect();
         self.preceding_words(i, 6)
             .iter()
             .filter(|w| described.contains(&w.as_str()))
@@ -2407,11 +2382,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// President` for "President of Ukraine"): the office and the country both fit.
     fn title_fits_fully(&self, i: usize, description: &str) -> bool {
         let description = self.fold_entry(description);
-        let described: Vec<&str> = description
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| {
-                w.len() >= 4 && !is_function_word(w) && !w.starts_with(|c: char| c.is_ascii_digit())
-            })
+        let described: Vec<&str> = described_words(&description)
+            .filter(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
             .collect();
         // A nationality stands for its country (`Ukrainian` for Ukraine, `German` for
         // Germany): the country's name less at most its last letter begins it.
@@ -2547,6 +2519,40 @@ enum Why {
     CutShort,
     /// The words around it fit the kind of thing named (`… chief executive`, `… exercise`).
     Role,
+}
+
+/// The longest of the names found at a word, or none when two names of that length fit.
+#[derive(Default)]
+struct LongestName {
+    best: Option<(usize, Hit)>,
+    ambiguous: bool,
+}
+
+impl LongestName {
+    /// Offers a name of `words` words.
+    fn offer(&mut self, words: usize, hit: Hit) {
+        match self.best {
+            Some((m, other)) if m == words && other.entity != hit.entity => self.ambiguous = true,
+            Some((m, _)) if m >= words => {}
+            _ => {
+                self.best = Some((words, hit));
+                self.ambiguous = false;
+            }
+        }
+    }
+
+    /// The longest name and its length in words, unless the choice is ambiguous.
+    fn chosen(self) -> Option<(usize, Hit)> {
+        if self.ambiguous { None } else { self.best }
+    }
+}
+
+/// The words of a folded description that say something (`president`, `ukraine`, `2019`):
+/// four letters or more, no function words.
+fn described_words(description: &str) -> impl Iterator<Item = &str> {
+    description
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() >= 4 && !is_function_word(w))
 }
 
 /// True when lexicon flags mark an English word (SCOWL size 70 or less) or any name form.
