@@ -90,3 +90,113 @@ impl<const N: usize> Iterator for BytePositions<'_, N> {
         }
     }
 }
+
+/// What 16 bytes of ASCII text hold, one bit per byte (bit `k` for byte `k`), for finding
+/// words a block at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordMasks {
+    /// ASCII letters and digits.
+    pub alnum: u32,
+    /// Bytes whose *following* byte is an ASCII letter or a non-ASCII byte (the lookahead an
+    /// inner apostrophe or hyphen needs).
+    pub letter_follows: u32,
+    /// Apostrophes and hyphens.
+    pub marks: u32,
+}
+
+/// The [`WordMasks`] of the 16 bytes at `at`, or `None` when one of them is not ASCII (the
+/// caller then takes those bytes one character at a time). Needs `bytes[at..at + 17]`: the
+/// 17th byte is the lookahead of the 16th.
+#[inline]
+pub fn word_masks(bytes: &[u8], at: usize) -> Option<WordMasks> {
+    let block = &bytes[at..at + 17];
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{
+            __m128i, _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
+            _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+        };
+        // SAFETY: SSE2 is part of the x86_64 baseline, and `block` holds 17 readable bytes, so
+        // both unaligned 16-byte loads (at 0 and at 1) stay inside it.
+        unsafe {
+            let here = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
+            if _mm_movemask_epi8(here) != 0 {
+                return None;
+            }
+            let next = _mm_loadu_si128(block.as_ptr().add(1).cast::<__m128i>());
+            // `lo <= b < lo + n` as one signed comparison: shift the range to the bottom.
+            let in_range = |v: __m128i, lo: u8, n: u8| {
+                let shifted = _mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
+                _mm_cmplt_epi8(shifted, _mm_set1_epi8((0x80u8.wrapping_add(n)) as i8))
+            };
+            let fold_case = |v: __m128i| _mm_or_si128(v, _mm_set1_epi8(0x20));
+            let letters = in_range(fold_case(here), b'a', 26);
+            let digits = in_range(here, b'0', 10);
+            let next_letters = in_range(fold_case(next), b'a', 26);
+            // A non-ASCII byte has its top bit set: negative as a signed byte.
+            let next_high = _mm_cmplt_epi8(next, _mm_set1_epi8(0));
+            let marks = _mm_or_si128(
+                _mm_cmpeq_epi8(here, _mm_set1_epi8(b'\'' as i8)),
+                _mm_cmpeq_epi8(here, _mm_set1_epi8(b'-' as i8)),
+            );
+            Some(WordMasks {
+                alnum: _mm_movemask_epi8(_mm_or_si128(letters, digits)) as u32,
+                letter_follows: _mm_movemask_epi8(_mm_or_si128(next_letters, next_high)) as u32,
+                marks: _mm_movemask_epi8(marks) as u32,
+            })
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        word_masks_portable(block)
+    }
+}
+
+/// [`word_masks`] byte by byte: the reference the vector version is tested against, and the
+/// implementation on other architectures.
+pub fn word_masks_portable(block: &[u8]) -> Option<WordMasks> {
+    if !block[..16].is_ascii() {
+        return None;
+    }
+    let mut masks = WordMasks {
+        alnum: 0,
+        letter_follows: 0,
+        marks: 0,
+    };
+    for k in 0..16 {
+        let (b, next) = (block[k], block[k + 1]);
+        masks.alnum |= u32::from(b.is_ascii_alphanumeric()) << k;
+        masks.letter_follows |= u32::from(next.is_ascii_alphabetic() || next >= 0x80) << k;
+        masks.marks |= u32::from(b == b'\'' || b == b'-') << k;
+    }
+    Some(masks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vector_word_masks_equal_the_byte_by_byte_ones() {
+        // Every byte value in every position, and the range edges of letters and digits.
+        let mut text: Vec<u8> = (0u8..=255).collect();
+        text.extend_from_slice(b"@AZ[`az{/09:'-\x7f Jean-Yves won't 3-4 x'");
+        for start in 0..text.len() - 17 {
+            assert_eq!(
+                word_masks(&text, start),
+                word_masks_portable(&text[start..start + 17]),
+                "at {start}"
+            );
+        }
+    }
+
+    #[test]
+    fn byte_positions_find_every_needle() {
+        let text = b"a, b. c;d  e:f.g,,h                 .";
+        let found: Vec<usize> = byte_positions(text, [b',', b'.']).collect();
+        let expected: Vec<usize> = (0..text.len())
+            .filter(|&k| text[k] == b',' || text[k] == b'.')
+            .collect();
+        assert_eq!(found, expected);
+    }
+}

@@ -19,7 +19,7 @@ use super::{Context, Diacritics, Example, HouseStyle, Rule, RuleMeta};
 use crate::fixes::{Applicability, Finding};
 use crate::gazetteer::compile::{PARTICLES, WHOLE_NAME, name_tokens, word_flag};
 use crate::gazetteer::fold::{edit_distance, fold, fold_into, max_distance, skeleton};
-use crate::gazetteer::{EntityId, EntityRecord, Gazetteer, Hit, Kind, Role, word_hash};
+use crate::gazetteer::{EntityId, EntityRecord, Gazetteer, Hit, Kind, Role, key, word_hash};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::ops::Range;
@@ -171,6 +171,14 @@ const EXERCISE_CONTEXT: &[&str] = &[
     "games",
     "wargames",
 ];
+
+/// True for a word of [`EXERCISE_CONTEXT`] (its first letter decides most words at once).
+fn is_exercise_context(word: &str) -> bool {
+    matches!(
+        word.as_bytes().first(),
+        Some(b'd' | b'e' | b'g' | b'm' | b'o' | b'w')
+    ) && EXERCISE_CONTEXT.contains(&word)
+}
 
 /// Generic nouns that many house styles write in lower case after a proper name.
 const GENERIC_HEADS: &[&str] = &[
@@ -327,52 +335,100 @@ struct AnalysisCache {
     words: WordTable,
     /// Analyses of the distinct words that need one.
     analyses: Vec<Analysis>,
+    /// [`Analysis::folded_hash`] of each analysis, apart so that the scan touches no analysis.
+    analysis_hashes: Vec<u64>,
     /// Memos of multi-word lookups.
     memos: PhraseMemos,
 }
 
 /// Distinct words and what they map to. Words of up to 15 bytes (almost all) are keyed by their
-/// bytes packed into a `u128`, so that a lookup is one short hash and one compare, with no
-/// pointer to follow and no `memcmp` call.
+/// bytes packed into a `u128` (see [`key`]) in an open-addressing table, so that a lookup is
+/// one multiply, one probe and one compare, with no pointer to follow and no `memcmp` call.
 #[derive(Default)]
 struct WordTable {
-    short: FxHashMap<u128, u32>,
+    /// Packed keys by bucket (0: empty; a packed key is never 0, its length byte is set).
+    keys: Vec<u128>,
+    /// Values by bucket.
+    values: Vec<u32>,
+    /// Filled buckets.
+    filled: usize,
     long: FxHashMap<Box<str>, u32>,
 }
 
 impl WordTable {
-    /// The bytes of `word` and its length in one `u128`, when it fits.
-    fn pack(word: &str) -> Option<u128> {
-        let bytes = word.as_bytes();
-        if bytes.len() > 15 {
+    /// The value of a packed key whose [`key::hash_key`] is `hash`.
+    #[inline]
+    fn get_packed(&self, packed: u128, hash: u64) -> Option<u32> {
+        if self.keys.is_empty() {
             return None;
         }
-        let mut buffer = [0u8; 16];
-        buffer[..bytes.len()].copy_from_slice(bytes);
-        buffer[15] = bytes.len() as u8;
-        Some(u128::from_le_bytes(buffer))
+        let mask = self.keys.len() - 1;
+        let mut bucket = hash as usize & mask;
+        loop {
+            let found = self.keys[bucket];
+            if found == packed {
+                return Some(self.values[bucket]);
+            }
+            if found == 0 {
+                return None;
+            }
+            bucket = (bucket + 1) & mask;
+        }
+    }
+
+    fn insert_packed(&mut self, packed: u128, hash: u64, value: u32) {
+        if (self.filled + 1) * 2 > self.keys.len() {
+            self.grow();
+        }
+        let mask = self.keys.len() - 1;
+        let mut bucket = hash as usize & mask;
+        while self.keys[bucket] != 0 && self.keys[bucket] != packed {
+            bucket = (bucket + 1) & mask;
+        }
+        if self.keys[bucket] == 0 {
+            self.filled += 1;
+        }
+        self.keys[bucket] = packed;
+        self.values[bucket] = value;
+    }
+
+    /// Doubles the buckets (at least 1,024) and puts every key back.
+    fn grow(&mut self) {
+        let buckets = (self.keys.len() * 2).max(1024);
+        let keys = std::mem::replace(&mut self.keys, vec![0; buckets]);
+        let values = std::mem::replace(&mut self.values, vec![0; buckets]);
+        self.filled = 0;
+        for (packed, value) in keys.into_iter().zip(values) {
+            if packed != 0 {
+                self.insert_packed(packed, key::hash_key(packed), value);
+            }
+        }
     }
 
     fn get(&self, word: &str) -> Option<u32> {
-        match Self::pack(word) {
-            Some(key) => self.short.get(&key).copied(),
+        match key::pack(word.as_bytes()) {
+            Some(packed) => self.get_packed(packed, key::hash_key(packed)),
             None => self.long.get(word).copied(),
         }
     }
 
     fn insert(&mut self, word: &str, value: u32) {
-        match Self::pack(word) {
-            Some(key) => self.short.insert(key, value),
-            None => self.long.insert(word.into(), value),
-        };
+        match key::pack(word.as_bytes()) {
+            Some(packed) => self.insert_packed(packed, key::hash_key(packed), value),
+            None => {
+                self.long.insert(word.into(), value);
+            }
+        }
     }
 
     fn len(&self) -> usize {
-        self.short.len() + self.long.len()
+        self.filled + self.long.len()
     }
 
     fn clear(&mut self) {
-        self.short.clear();
+        self.keys.clear();
+        self.values.clear();
+        self.filled = 0;
         self.long.clear();
     }
 }
@@ -534,6 +590,15 @@ const SLOT_STARTER: u32 = 1 << 24;
 /// Slot flag: the word alone may be evidence or a candidate.
 const SLOT_BUSY: u32 = 1 << 25;
 
+/// Slot flag: [`Analysis::common`].
+const SLOT_COMMON: u32 = 1 << 26;
+
+/// Slot flag: [`Analysis::name_form`].
+const SLOT_NAME_FORM: u32 = 1 << 27;
+
+/// Slot flag: [`Analysis::common70`].
+const SLOT_COMMON70: u32 = 1 << 28;
+
 /// What a lower-case word that starts no name is: nothing the matcher cares about.
 static PLAIN: Analysis = Analysis {
     folded: String::new(),
@@ -594,8 +659,12 @@ struct Matcher<'c, 'a> {
     /// The thread's word table, borrowed for this document.
     table: WordTable,
     analyses: Vec<Analysis>,
+    /// Hashes of the analyses' folded forms, borrowed with them.
+    analysis_hashes: Vec<u64>,
     /// Analysis index of each word.
     word_analysis: Vec<u32>,
+    /// [`word_hash`] of each word's folded form.
+    word_hashes: Vec<u64>,
     /// Multi-word lookups, borrowed from the thread's cache for this document.
     memos: PhraseMemos,
     /// Folded forms of gazetteer names and descriptions, by address (they live in the index).
@@ -614,7 +683,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
             words: Vec::new(),
             table: WordTable::default(),
             analyses: Vec::new(),
+            analysis_hashes: Vec::new(),
             word_analysis: Vec::new(),
+            word_hashes: Vec::new(),
             memos: PhraseMemos::default(),
             folds: RefCell::new(FxHashMap::default()),
             scratch: String::new(),
@@ -698,7 +769,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 self.memos.common.insert(key, common);
                 common
             }
-            k => self.analyses[k as usize].common,
+            _ => self.word_analysis[i] & SLOT_COMMON != 0,
         }
     }
 
@@ -712,10 +783,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
 
     /// [`word_hash`] of the folded form of word `i`.
     fn folded_hash(&self, i: usize) -> u64 {
-        match self.word_analysis[i] & INDEX_BITS {
-            NONE => word_hash(&self.text[self.words[i].span.range()]),
-            k => self.analyses[k as usize].folded_hash,
-        }
+        self.word_hashes[i]
     }
 
     fn run(mut self, out: &mut Vec<Finding>) {
@@ -734,6 +802,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         if cache.words.len() > ANALYSIS_CACHE_LIMIT {
             cache.words.clear();
             cache.analyses.clear();
+            cache.analysis_hashes.clear();
         }
         let memos = &cache.memos;
         if memos.bigrams.len() + memos.pair_keys.len() + memos.phrases.len() > ANALYSIS_CACHE_LIMIT
@@ -742,10 +811,12 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
         self.table = std::mem::take(&mut cache.words);
         self.analyses = std::mem::take(&mut cache.analyses);
+        self.analysis_hashes = std::mem::take(&mut cache.analysis_hashes);
         self.memos = std::mem::take(&mut cache.memos);
         self.find(out);
         cache.words = std::mem::take(&mut self.table);
         cache.analyses = std::mem::take(&mut self.analyses);
+        cache.analysis_hashes = std::mem::take(&mut self.analysis_hashes);
         cache.memos = std::mem::take(&mut self.memos);
         ANALYSIS_CACHE.with(|slot| *slot.borrow_mut() = cache);
     }
@@ -754,28 +825,63 @@ impl<'c, 'a> Matcher<'c, 'a> {
     fn find(&mut self, out: &mut Vec<Finding>) {
         self.tokenize();
         self.word_analysis = Vec::with_capacity(self.words.len());
+        self.word_hashes = Vec::with_capacity(self.words.len());
+        // Words the main loop acts on: those that may start a name or be one.
+        let mut active = Vec::new();
+        let bytes = self.text.as_bytes();
         for i in 0..self.words.len() {
-            let surface = &self.text[self.words[i].span.range()];
-            // Most words are lower case and start no name: a Bloom filter says so without a
-            // lookup. Any other word seen before costs one lookup.
-            if is_plain_lower(surface) && !self.gazetteer.is_starter_word(surface) {
-                self.word_analysis.push(NONE);
-                continue;
-            }
-            let index = match self.table.get(surface) {
-                Some(index) => index,
+            let span = self.words[i].span;
+            let (start, end) = (span.start as usize, span.end as usize);
+            // The hash of the surface, which is its folded form when it gets no analysis.
+            let mut surface_hash = 0;
+            let slot = match key::pack_in(bytes, start, end) {
+                Some(packed) => {
+                    let hash = key::hash_key(packed);
+                    surface_hash = hash;
+                    // Most words are lower case and start no name: a Bloom filter says so
+                    // without a lookup. Any other word seen before costs one probe.
+                    if key::is_plain_lower_key(packed)
+                        && !self
+                            .gazetteer
+                            .is_starter_word_hashed(hash, &self.text[start..end])
+                    {
+                        NONE
+                    } else if let Some(slot) = self.table.get_packed(packed, hash) {
+                        slot
+                    } else {
+                        let slot = self.first_sighting(&self.text[start..end]);
+                        self.table.insert_packed(packed, hash, slot);
+                        slot
+                    }
+                }
                 None => {
-                    let index = self.first_sighting(surface);
-                    self.table.insert(surface, index);
-                    index
+                    let surface = &self.text[start..end];
+                    if is_plain_lower(surface) && !self.gazetteer.is_starter_word(surface) {
+                        surface_hash = word_hash(surface);
+                        NONE
+                    } else if let Some(slot) = self.table.get(surface) {
+                        slot
+                    } else {
+                        let slot = self.first_sighting(surface);
+                        self.table.insert(surface, slot);
+                        slot
+                    }
                 }
             };
-            self.word_analysis.push(index);
+            if slot & (SLOT_STARTER | SLOT_BUSY) != 0 {
+                active.push(i as u32);
+            }
+            self.word_analysis.push(slot);
+            self.word_hashes.push(match slot & INDEX_BITS {
+                NONE => surface_hash,
+                k => self.analysis_hashes[k as usize],
+            });
         }
         let mut evidence = Evidence::default();
         let mut candidates = Vec::new();
         let mut covered_until = 0usize;
-        for i in 0..self.words.len() {
+        for i in active {
+            let i = i as usize;
             let slot = self.word_analysis[i];
             if slot & SLOT_STARTER != 0
                 && let Some((words, candidate, entity)) = self.phrase_at(i)
@@ -889,6 +995,16 @@ impl<'c, 'a> Matcher<'c, 'a> {
         if busy {
             slot |= SLOT_BUSY;
         }
+        for (set, flag) in [
+            (analysis.common, SLOT_COMMON),
+            (analysis.name_form, SLOT_NAME_FORM),
+            (analysis.common70, SLOT_COMMON70),
+        ] {
+            if set {
+                slot |= flag;
+            }
+        }
+        self.analysis_hashes.push(analysis.folded_hash);
         self.analyses.push(analysis);
         slot
     }
@@ -1051,12 +1167,12 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let bytes = self.text.as_bytes();
         if bytes[self.words[i].span.start as usize].is_ascii_lowercase()
             && bytes[self.words[second].span.start as usize].is_ascii_lowercase()
-            && self.analysis(i).common
-            && (!self.analysis(i).name_form || self.is_common(second))
+            && self.word_analysis[i] & SLOT_COMMON != 0
+            && (self.word_analysis[i] & SLOT_NAME_FORM == 0 || self.is_common(second))
             // … unless they are called an exercise (`the freedom shield exercise`).
             && !self
                 .following_word(second)
-                .is_some_and(|w| EXERCISE_CONTEXT.contains(&w))
+                .is_some_and(is_exercise_context)
         {
             return None;
         }
@@ -1344,7 +1460,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
         // No name starts with these two words, and the first is too common to search on its own
         // (see `names_begun_by`): the usual case, decided without a lookup.
-        if !starts && self.analysis(i).common70 && !self.second_unknown(i) {
+        if !starts && self.word_analysis[i] & SLOT_COMMON70 != 0 && !self.second_unknown(i) {
             return None;
         }
         // The names this pair of words may begin, worked out once per pair: almost always none.
