@@ -17,6 +17,17 @@ pub fn pack(word: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buffer))
 }
 
+/// `KEEP[n]`: the low `n` bytes of a `u128` set.
+static KEEP: [u128; 16] = {
+    let mut masks = [0u128; 16];
+    let mut n = 1;
+    while n < 16 {
+        masks[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    masks
+};
+
 /// [`pack`] of `text[start..end]`, reading the 16 bytes at `start` at once when the text has
 /// them (the bytes past the word are masked off).
 #[inline]
@@ -30,9 +41,7 @@ pub fn pack_in(text: &[u8], start: usize, end: usize) -> Option<u128> {
             let mut bytes = [0u8; 16];
             bytes.copy_from_slice(block);
             let value = u128::from_le_bytes(bytes);
-            // `len` is at most 15, so the shift is in range.
-            let kept = value & ((1u128 << (8 * len)) - 1);
-            Some(kept | (len as u128) << 120)
+            Some(value & KEEP[len] | (len as u128) << 120)
         }
         None => pack(&text[start..end]),
     }
@@ -64,14 +73,51 @@ pub fn word_hash(folded: &str) -> u64 {
 /// letters, digits, apostrophes and hyphens (its own folded form).
 #[inline]
 pub fn is_plain_lower_key(key: u128) -> bool {
-    let len = (key >> 120) as usize;
-    let bytes = key.to_le_bytes();
-    if len == 0 || !bytes[0].is_ascii_lowercase() {
+    let len = (key >> 120) as u32;
+    if len == 0 || !(key as u8).is_ascii_lowercase() {
         return false;
     }
-    bytes[1..len]
-        .iter()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'\'' || *b == b'-')
+    let wanted = (1u32 << len) - 1;
+    plain_byte_mask(key) & wanted == wanted
+}
+
+/// Bit `k` set when byte `k` of the key is an ASCII lower-case letter, digit, apostrophe or
+/// hyphen.
+#[inline]
+fn plain_byte_mask(key: u128) -> u32 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{
+            __m128i, _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
+            _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+        };
+        let bytes = key.to_le_bytes();
+        // SAFETY: SSE2 is part of the x86_64 baseline; `bytes` holds the 16 bytes loaded.
+        unsafe {
+            let v = _mm_loadu_si128(bytes.as_ptr().cast::<__m128i>());
+            // `lo <= b < lo + n` as one signed comparison: shift the range to the bottom.
+            let in_range = |lo: u8, n: u8| {
+                let shifted = _mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
+                _mm_cmplt_epi8(shifted, _mm_set1_epi8(0x80u8.wrapping_add(n) as i8))
+            };
+            let marks = _mm_or_si128(
+                _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\'' as i8)),
+                _mm_cmpeq_epi8(v, _mm_set1_epi8(b'-' as i8)),
+            );
+            let plain = _mm_or_si128(_mm_or_si128(in_range(b'a', 26), in_range(b'0', 10)), marks);
+            _mm_movemask_epi8(plain) as u32
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        key.to_le_bytes()
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| {
+                b.is_ascii_lowercase() || b.is_ascii_digit() || **b == b'\'' || **b == b'-'
+            })
+            .fold(0, |mask, (k, _)| mask | 1 << k)
+    }
 }
 
 #[cfg(test)]
@@ -116,7 +162,16 @@ mod tests {
         for word in ["the", "won't", "co-operation", "g7"] {
             assert!(is_plain_lower_key(pack(word.as_bytes()).unwrap()), "{word}");
         }
-        for word in ["The", "iPhone", "7up", "café", "x_y"] {
+        for word in [
+            "The",
+            "iPhone",
+            "7up",
+            "café",
+            "x_y",
+            "a b",
+            "ab.",
+            "abcdefghijklmnO",
+        ] {
             assert!(
                 !is_plain_lower_key(pack(word.as_bytes()).unwrap()),
                 "{word}"

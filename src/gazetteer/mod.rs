@@ -122,6 +122,19 @@ impl Bloom {
     }
 }
 
+/// A Bloom filter of the first words of multi-word names (see
+/// [`Gazetteer::starter_word_filter`]).
+#[derive(Debug, Clone, Copy)]
+pub struct StarterFilter<'g>(&'g Bloom);
+
+impl StarterFilter<'_> {
+    /// False when no word of this [`word_hash`] starts a multi-word name.
+    #[inline]
+    pub fn may_contain(&self, hash: u64) -> bool {
+        self.0.may_contain(hash)
+    }
+}
+
 /// The starts of multi-word names: their first words in a set, with a Bloom filter in front of
 /// it that fits in a core's cache (almost every word of running text is asked about and almost
 /// none is a starter), and a Bloom filter of their first two words.
@@ -422,6 +435,19 @@ impl Gazetteer {
     /// lookup; the set is built on first use).
     pub fn is_starter_word(&self, folded: &str) -> bool {
         self.starters().contains_word(folded)
+    }
+
+    /// False when no word of this [`word_hash`] starts a multi-word name (a Bloom filter: true
+    /// means perhaps, and [`Gazetteer::is_starter_word_hashed`] decides).
+    #[inline]
+    pub fn may_be_starter_word(&self, hash: u64) -> bool {
+        self.starters().word_bloom.may_contain(hash)
+    }
+
+    /// The filter of [`Gazetteer::may_be_starter_word`], to ask once per document rather than
+    /// once per word.
+    pub fn starter_word_filter(&self) -> StarterFilter<'_> {
+        StarterFilter(&self.starters().word_bloom)
     }
 
     /// [`Gazetteer::is_starter_word`] for a word whose [`word_hash`] the caller has already.

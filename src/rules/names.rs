@@ -308,7 +308,8 @@ fn gap_starts_sentence(gap: &str) -> bool {
         .rposition(|b| !matches!(b, b' ' | b'(' | b'['))
         .map_or(0, |k| k + 1);
     let bytes = &bytes[..end];
-    if memchr::memchr(b'\n', bytes).is_some() {
+    // Gaps are a few bytes: a plain loop beats `memchr`'s set-up.
+    if bytes.iter().any(|&b| b == b'\n') {
         return true;
     }
     match bytes {
@@ -335,88 +336,116 @@ struct AnalysisCache {
     words: WordTable,
     /// Analyses of the distinct words that need one.
     analyses: Vec<Analysis>,
-    /// [`Analysis::folded_hash`] of each analysis, apart so that the scan touches no analysis.
-    analysis_hashes: Vec<u64>,
     /// Memos of multi-word lookups.
     memos: PhraseMemos,
 }
 
 /// Distinct words and what they map to. Words of up to 15 bytes (almost all) are keyed by their
-/// bytes packed into a `u128` (see [`key`]) in an open-addressing table, so that a lookup is
-/// one multiply, one probe and one compare, with no pointer to follow and no `memcmp` call.
+/// bytes packed into a `u128` (see [`key`]) in an open-addressing table whose buckets hold the
+/// key and its value together, so that a lookup is one multiply and one cache line, with no
+/// pointer to follow and no `memcmp` call.
 #[derive(Default)]
 struct WordTable {
-    /// Packed keys by bucket (0: empty; a packed key is never 0, its length byte is set).
-    keys: Vec<u128>,
-    /// Values by bucket.
-    values: Vec<u32>,
+    buckets: Vec<Bucket>,
     /// Filled buckets.
     filled: usize,
-    long: FxHashMap<Box<str>, u32>,
+    long: FxHashMap<Box<str>, WordEntry>,
+}
+
+/// What the table knows of a word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct WordEntry {
+    /// Its slot: analysis index and flags, or [`NONE`].
+    slot: u32,
+    /// [`word_hash`] of its folded form.
+    folded_hash: u64,
+}
+
+/// One bucket of a [`WordTable`]: half a cache line.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(32))]
+struct Bucket {
+    /// The packed word (0: empty; a packed word is never 0, its length byte is set).
+    key: u128,
+    entry: WordEntry,
 }
 
 impl WordTable {
-    /// The value of a packed key whose [`key::hash_key`] is `hash`.
+    /// The entry of a packed word whose [`key::hash_key`] is `hash`.
     #[inline]
-    fn get_packed(&self, packed: u128, hash: u64) -> Option<u32> {
-        if self.keys.is_empty() {
+    fn get_packed(&self, packed: u128, hash: u64) -> Option<WordEntry> {
+        if self.buckets.is_empty() {
             return None;
         }
-        let mask = self.keys.len() - 1;
-        let mut bucket = hash as usize & mask;
+        let mask = self.buckets.len() - 1;
+        let mut at = hash as usize & mask;
         loop {
-            let found = self.keys[bucket];
-            if found == packed {
-                return Some(self.values[bucket]);
+            let bucket = &self.buckets[at];
+            if bucket.key == packed {
+                return Some(bucket.entry);
             }
-            if found == 0 {
+            if bucket.key == 0 {
                 return None;
             }
-            bucket = (bucket + 1) & mask;
+            at = (at + 1) & mask;
         }
     }
 
-    fn insert_packed(&mut self, packed: u128, hash: u64, value: u32) {
-        if (self.filled + 1) * 2 > self.keys.len() {
+    /// Asks the processor to bring the bucket of `hash` into the cache, ahead of its lookup.
+    #[inline]
+    fn prefetch(&self, hash: u64) {
+        #[cfg(target_arch = "x86_64")]
+        if !self.buckets.is_empty() {
+            let bucket = &self.buckets[hash as usize & (self.buckets.len() - 1)];
+            // SAFETY: a prefetch is only a hint; the address is that of a live bucket.
+            unsafe {
+                use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+                _mm_prefetch::<_MM_HINT_T0>(std::ptr::from_ref(bucket).cast::<i8>());
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = hash;
+    }
+
+    fn insert_packed(&mut self, packed: u128, hash: u64, entry: WordEntry) {
+        if (self.filled + 1) * 2 > self.buckets.len() {
             self.grow();
         }
-        let mask = self.keys.len() - 1;
-        let mut bucket = hash as usize & mask;
-        while self.keys[bucket] != 0 && self.keys[bucket] != packed {
-            bucket = (bucket + 1) & mask;
+        let mask = self.buckets.len() - 1;
+        let mut at = hash as usize & mask;
+        while self.buckets[at].key != 0 && self.buckets[at].key != packed {
+            at = (at + 1) & mask;
         }
-        if self.keys[bucket] == 0 {
+        if self.buckets[at].key == 0 {
             self.filled += 1;
         }
-        self.keys[bucket] = packed;
-        self.values[bucket] = value;
+        self.buckets[at] = Bucket { key: packed, entry };
     }
 
     /// Doubles the buckets (at least 1,024) and puts every key back.
     fn grow(&mut self) {
-        let buckets = (self.keys.len() * 2).max(1024);
-        let keys = std::mem::replace(&mut self.keys, vec![0; buckets]);
-        let values = std::mem::replace(&mut self.values, vec![0; buckets]);
+        let size = (self.buckets.len() * 2).max(1024);
+        let old = std::mem::replace(&mut self.buckets, vec![Bucket::default(); size]);
         self.filled = 0;
-        for (packed, value) in keys.into_iter().zip(values) {
-            if packed != 0 {
-                self.insert_packed(packed, key::hash_key(packed), value);
+        for bucket in old {
+            if bucket.key != 0 {
+                self.insert_packed(bucket.key, key::hash_key(bucket.key), bucket.entry);
             }
         }
     }
 
-    fn get(&self, word: &str) -> Option<u32> {
+    fn get(&self, word: &str) -> Option<WordEntry> {
         match key::pack(word.as_bytes()) {
             Some(packed) => self.get_packed(packed, key::hash_key(packed)),
             None => self.long.get(word).copied(),
         }
     }
 
-    fn insert(&mut self, word: &str, value: u32) {
+    fn insert(&mut self, word: &str, entry: WordEntry) {
         match key::pack(word.as_bytes()) {
-            Some(packed) => self.insert_packed(packed, key::hash_key(packed), value),
+            Some(packed) => self.insert_packed(packed, key::hash_key(packed), entry),
             None => {
-                self.long.insert(word.into(), value);
+                self.long.insert(word.into(), entry);
             }
         }
     }
@@ -426,8 +455,7 @@ impl WordTable {
     }
 
     fn clear(&mut self) {
-        self.keys.clear();
-        self.values.clear();
+        self.buckets.clear();
         self.filled = 0;
         self.long.clear();
     }
@@ -584,6 +612,10 @@ const INDEX_BITS: u32 = 0x00FF_FFFF;
 /// The slot of a word that needs no analysis: a lower-case word that starts no name.
 const NONE: u32 = INDEX_BITS;
 
+/// The slot of a word waiting for its lookup in the word table (never seen once `find` has
+/// classified every word).
+const PENDING: u32 = INDEX_BITS - 1;
+
 /// Slot flag: the word may start a multi-word name.
 const SLOT_STARTER: u32 = 1 << 24;
 
@@ -659,8 +691,6 @@ struct Matcher<'c, 'a> {
     /// The thread's word table, borrowed for this document.
     table: WordTable,
     analyses: Vec<Analysis>,
-    /// Hashes of the analyses' folded forms, borrowed with them.
-    analysis_hashes: Vec<u64>,
     /// Analysis index of each word.
     word_analysis: Vec<u32>,
     /// [`word_hash`] of each word's folded form.
@@ -683,7 +713,6 @@ impl<'c, 'a> Matcher<'c, 'a> {
             words: Vec::new(),
             table: WordTable::default(),
             analyses: Vec::new(),
-            analysis_hashes: Vec::new(),
             word_analysis: Vec::new(),
             word_hashes: Vec::new(),
             memos: PhraseMemos::default(),
@@ -694,20 +723,33 @@ impl<'c, 'a> Matcher<'c, 'a> {
     }
 
     /// Splits the prose into words: letters and digits, with inner apostrophes and hyphens
-    /// (`O'Brien`, `Jean-Yves`); a possessive `’s` is left out of the span.
-    fn tokenize(&mut self) {
+    /// (`O'Brien`, `Jean-Yves`); a possessive `’s` is left out of the span. Words that need
+    /// nothing (lower case, starting no name: a Bloom filter says so) get their slot at once;
+    /// the others are returned, to be looked up in the word table.
+    fn tokenize(&mut self) -> Vec<u32> {
         let text = self.text;
         let bytes = text.as_bytes();
-        let mut spans = Vec::with_capacity(text.len() / 6);
+        let starters = self.gazetteer.starter_word_filter();
+        let (words, slots, hashes) = (
+            &mut self.words,
+            &mut self.word_analysis,
+            &mut self.word_hashes,
+        );
+        // About one word in six bytes of prose; enough room for one in four, so that the
+        // lists are not copied as they grow.
+        let estimate = text.len() / 4 + 16;
+        words.reserve(estimate);
+        slots.reserve(estimate);
+        hashes.reserve(estimate);
+        let mut pending = Vec::with_capacity(estimate / 2);
         for segment in self.cx.doc.prose() {
-            spans.clear();
-            super::text::word_spans(text, segment.clone(), true, &mut spans);
             let mut previous_end: Option<usize> = None;
-            for span in &spans {
-                let (start, end) = (span.start, span.end);
+            super::text::for_each_word(text, segment.clone(), true, |start, end| {
                 // `Zelensky’s`: the possessive is not part of the name.
                 let word = &bytes[start..end];
-                let core_end = if word.len() > 4 && word.ends_with("’s".as_bytes()) {
+                let core_end = if word.last() != Some(&b's') {
+                    end
+                } else if word.len() > 4 && word.ends_with("’s".as_bytes()) {
                     end - 4
                 } else if word.len() > 3 && word.ends_with(b"'s") {
                     end - 2
@@ -716,6 +758,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 };
                 let (joined, sentence_start) = match previous_end {
                     None => (false, true),
+                    // One space, the usual gap.
+                    Some(p) if start == p + 1 && bytes[p] == b' ' => (true, false),
                     Some(p) => {
                         let gap = &bytes[p..start];
                         let joined = !gap.is_empty() && gap.iter().all(|b| *b == b' ');
@@ -723,7 +767,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
                         (joined, sentence_start)
                     }
                 };
-                self.words.push(Word {
+                previous_end = Some(end);
+                let index = words.len() as u32;
+                words.push(Word {
                     span: Range32 {
                         start: start as u32,
                         end: core_end as u32,
@@ -731,9 +777,26 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     joined_to_previous: joined,
                     sentence_start,
                 });
-                previous_end = Some(end);
-            }
+                // Most words are lower case and start no name: their surface is their folded
+                // form, and they need no analysis.
+                let hash = match key::pack_in(bytes, start, core_end) {
+                    Some(packed) => {
+                        let hash = key::hash_key(packed);
+                        if key::is_plain_lower_key(packed) && !starters.may_contain(hash) {
+                            slots.push(NONE);
+                            hashes.push(hash);
+                            return;
+                        }
+                        hash
+                    }
+                    None => 0,
+                };
+                slots.push(PENDING);
+                hashes.push(hash);
+                pending.push(index);
+            });
         }
+        pending
     }
 
     /// The folded form of a gazetteer string (a name or description), folded once.
@@ -802,7 +865,6 @@ impl<'c, 'a> Matcher<'c, 'a> {
         if cache.words.len() > ANALYSIS_CACHE_LIMIT {
             cache.words.clear();
             cache.analyses.clear();
-            cache.analysis_hashes.clear();
         }
         let memos = &cache.memos;
         if memos.bigrams.len() + memos.pair_keys.len() + memos.phrases.len() > ANALYSIS_CACHE_LIMIT
@@ -811,71 +873,71 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
         self.table = std::mem::take(&mut cache.words);
         self.analyses = std::mem::take(&mut cache.analyses);
-        self.analysis_hashes = std::mem::take(&mut cache.analysis_hashes);
         self.memos = std::mem::take(&mut cache.memos);
         self.find(out);
         cache.words = std::mem::take(&mut self.table);
         cache.analyses = std::mem::take(&mut self.analyses);
-        cache.analysis_hashes = std::mem::take(&mut self.analysis_hashes);
         cache.memos = std::mem::take(&mut self.memos);
         ANALYSIS_CACHE.with(|slot| *slot.borrow_mut() = cache);
     }
 
     /// Finds the candidates of the document and decides them.
     fn find(&mut self, out: &mut Vec<Finding>) {
-        self.tokenize();
-        self.word_analysis = Vec::with_capacity(self.words.len());
-        self.word_hashes = Vec::with_capacity(self.words.len());
+        let pending = self.tokenize();
         // Words the main loop acts on: those that may start a name or be one.
         let mut active = Vec::new();
         let bytes = self.text.as_bytes();
-        for i in 0..self.words.len() {
+        // The table bucket of a word a few words ahead is fetched while this one is looked up.
+        const AHEAD: usize = 8;
+        for (n, &i) in pending.iter().enumerate() {
+            if let Some(&later) = pending.get(n + AHEAD) {
+                self.table.prefetch(self.word_hashes[later as usize]);
+            }
+            let i = i as usize;
             let span = self.words[i].span;
             let (start, end) = (span.start as usize, span.end as usize);
-            // The hash of the surface, which is its folded form when it gets no analysis.
-            let mut surface_hash = 0;
-            let slot = match key::pack_in(bytes, start, end) {
-                Some(packed) => {
-                    let hash = key::hash_key(packed);
-                    surface_hash = hash;
-                    // Most words are lower case and start no name: a Bloom filter says so
-                    // without a lookup. Any other word seen before costs one probe.
-                    if key::is_plain_lower_key(packed)
-                        && !self
-                            .gazetteer
-                            .is_starter_word_hashed(hash, &self.text[start..end])
-                    {
-                        NONE
-                    } else if let Some(slot) = self.table.get_packed(packed, hash) {
-                        slot
-                    } else {
-                        let slot = self.first_sighting(&self.text[start..end]);
-                        self.table.insert_packed(packed, hash, slot);
-                        slot
-                    }
+            let entry = if let Some(packed) = key::pack_in(bytes, start, end) {
+                let hash = self.word_hashes[i];
+                // Any word seen before costs one probe (the starter filter's few false
+                // positives are remembered there too).
+                if let Some(entry) = self.table.get_packed(packed, hash) {
+                    entry
+                } else if key::is_plain_lower_key(packed)
+                    && !self
+                        .gazetteer
+                        .is_starter_word_hashed(hash, &self.text[start..end])
+                {
+                    let entry = WordEntry {
+                        slot: NONE,
+                        folded_hash: hash,
+                    };
+                    self.table.insert_packed(packed, hash, entry);
+                    entry
+                } else {
+                    let entry = self.first_sighting(&self.text[start..end]);
+                    self.table.insert_packed(packed, hash, entry);
+                    entry
                 }
-                None => {
-                    let surface = &self.text[start..end];
-                    if is_plain_lower(surface) && !self.gazetteer.is_starter_word(surface) {
-                        surface_hash = word_hash(surface);
-                        NONE
-                    } else if let Some(slot) = self.table.get(surface) {
-                        slot
-                    } else {
-                        let slot = self.first_sighting(surface);
-                        self.table.insert(surface, slot);
-                        slot
+            } else {
+                let surface = &self.text[start..end];
+                if is_plain_lower(surface) && !self.gazetteer.is_starter_word(surface) {
+                    WordEntry {
+                        slot: NONE,
+                        folded_hash: word_hash(surface),
                     }
+                } else if let Some(entry) = self.table.get(surface) {
+                    entry
+                } else {
+                    let entry = self.first_sighting(surface);
+                    self.table.insert(surface, entry);
+                    entry
                 }
             };
-            if slot & (SLOT_STARTER | SLOT_BUSY) != 0 {
+            if entry.slot & (SLOT_STARTER | SLOT_BUSY) != 0 {
                 active.push(i as u32);
             }
-            self.word_analysis.push(slot);
-            self.word_hashes.push(match slot & INDEX_BITS {
-                NONE => surface_hash,
-                k => self.analysis_hashes[k as usize],
-            });
+            self.word_analysis[i] = entry.slot;
+            self.word_hashes[i] = entry.folded_hash;
         }
         let mut evidence = Evidence::default();
         let mut candidates = Vec::new();
@@ -975,7 +1037,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
 
     /// The slot of a word seen for the first time (lower-case words that start no name never
     /// get here): the index of its new analysis, with its flags.
-    fn first_sighting(&mut self, surface: &str) -> u32 {
+    fn first_sighting(&mut self, surface: &str) -> WordEntry {
         let analysis = self.analyse(surface);
         let mut slot = self.analyses.len() as u32;
         if analysis.starter {
@@ -1004,9 +1066,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 slot |= flag;
             }
         }
-        self.analysis_hashes.push(analysis.folded_hash);
+        let folded_hash = analysis.folded_hash;
         self.analyses.push(analysis);
-        slot
+        WordEntry { slot, folded_hash }
     }
 
     /// Works out what a distinct word is.

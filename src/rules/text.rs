@@ -242,6 +242,19 @@ static ASCII_ALNUM: [bool; 256] = {
 /// Sixteen bytes of ASCII are classified at once (see [`crate::scan::word_masks`]) and the
 /// word edges read from a bit mask; a block with other bytes is taken a character at a time.
 pub fn word_spans(text: &str, range: Range<usize>, inner_marks: bool, out: &mut Vec<Range<usize>>) {
+    for_each_word(text, range, inner_marks, |start, end| out.push(start..end));
+}
+
+/// Calls `found(start, end)` for each word of `range`, in order, as [`word_spans`] lists them:
+/// for callers that work on each word as it is found rather than on a list.
+#[inline]
+pub fn for_each_word(
+    text: &str,
+    range: Range<usize>,
+    inner_marks: bool,
+    mut found: impl FnMut(usize, usize),
+) {
+    let out = &mut found;
     let bytes = text.as_bytes();
     let mut scanner = WordScanner {
         text,
@@ -268,7 +281,7 @@ pub fn word_spans(text: &str, range: Range<usize>, inner_marks: bool, out: &mut 
             let at = i + edges.trailing_zeros() as usize;
             edges &= edges - 1;
             match scanner.start.take() {
-                Some(s) => out.push(s..at),
+                Some(s) => out(s, at),
                 None => scanner.start = Some(at),
             }
         }
@@ -276,7 +289,7 @@ pub fn word_spans(text: &str, range: Range<usize>, inner_marks: bool, out: &mut 
     }
     scanner.scalar(i, range.end, out);
     if let Some(s) = scanner.start {
-        out.push(s..range.end);
+        out(s, range.end);
     }
 }
 
@@ -293,7 +306,7 @@ struct WordScanner<'t> {
 impl WordScanner<'_> {
     /// Scans from `i` until at least `until` (a character may run past it), pushing the words
     /// that end on the way; returns where it stopped.
-    fn scalar(&mut self, mut i: usize, until: usize, out: &mut Vec<Range<usize>>) -> usize {
+    fn scalar(&mut self, mut i: usize, until: usize, out: &mut impl FnMut(usize, usize)) -> usize {
         let (text, bytes, inner_marks) = (self.text, self.text.as_bytes(), self.inner_marks);
         let until = until.min(self.end);
         while i < until {
@@ -312,7 +325,7 @@ impl WordScanner<'_> {
             // A plain separator between words (space, most punctuation) ends a word at once.
             if b < 0x80 && !(inner_marks && (b == b'\'' || b == b'-')) {
                 if let Some(s) = self.start.take() {
-                    out.push(s..i);
+                    out(s, i);
                 }
                 i += 1;
                 continue;
@@ -336,7 +349,7 @@ impl WordScanner<'_> {
                         .get(i + len)
                         .is_some_and(|n| n.is_ascii_alphabetic() || *n >= 0x80);
                 if !inner {
-                    out.push(s..i);
+                    out(s, i);
                     self.start = None;
                 }
             }
@@ -359,7 +372,7 @@ mod word_span_tests {
             inner_marks,
             start: None,
         };
-        scanner.scalar(0, text.len(), &mut out);
+        scanner.scalar(0, text.len(), &mut |s, e| out.push(s..e));
         if let Some(s) = scanner.start {
             out.push(s..text.len());
         }
@@ -428,7 +441,7 @@ mod word_span_tests {
                     inner_marks: inner,
                     start: None,
                 };
-                scanner.scalar(from, cut, &mut expected);
+                scanner.scalar(from, cut, &mut |s, e| expected.push(s..e));
                 if let Some(s) = scanner.start {
                     expected.push(s..cut);
                 }
