@@ -309,8 +309,10 @@ fn gap_starts_sentence(gap: &str) -> bool {
         .map_or(0, |k| k + 1);
     let bytes = &bytes[..end];
     // Gaps are a few bytes: a plain loop beats `memchr`'s set-up.
-    if bytes.iter().any(|&b| b == b'\n') {
-        return true;
+    for &b in bytes {
+        if b == b'\n' {
+            return true;
+        }
     }
     match bytes {
         [.., b'.' | b'!' | b'?' | b':' | b'"' | b'|'] => true,
