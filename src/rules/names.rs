@@ -548,6 +548,8 @@ struct Analysis {
     name_form: bool,
     /// Known only as a form of people's names: no word, demonym or other proper name (`Sanu`).
     only_name_form: bool,
+    /// Its lexicon flags (see [`Gazetteer::word`]).
+    flags: u64,
 }
 
 /// How far (in words) evidence elsewhere in the document still counts: about one article, so
@@ -650,6 +652,7 @@ static PLAIN: Analysis = Analysis {
     common70: true,
     name_form: false,
     only_name_form: false,
+    flags: 0,
 };
 
 /// A place where a finding may be made, decided once the whole document has been read.
@@ -701,6 +704,10 @@ struct Matcher<'c, 'a> {
     memos: PhraseMemos,
     /// Folded forms of gazetteer names and descriptions, by address (they live in the index).
     folds: RefCell<FxHashMap<usize, Rc<str>>>,
+    /// Entity records read from the index, by id (see [`Matcher::entity`]).
+    entities: RefCell<FxHashMap<EntityId, Option<EntityRecord<'c>>>>,
+    /// Country words of place descriptions, by address (see [`Matcher::country_words`]).
+    countries: RefCell<FxHashMap<usize, Rc<[Box<str>]>>>,
 
     scratch: String,
     fuzzy_scratch: Vec<String>,
@@ -719,6 +726,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
             word_hashes: Vec::new(),
             memos: PhraseMemos::default(),
             folds: RefCell::new(FxHashMap::default()),
+            countries: RefCell::new(FxHashMap::default()),
+            entities: RefCell::new(FxHashMap::default()),
             scratch: String::new(),
             fuzzy_scratch: Vec::new(),
         }
@@ -1090,8 +1099,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
             .all(char::is_uppercase);
         let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
         let flags = self.gazetteer.word(&folded);
+        analysis.flags = flags;
         analysis.common = is_common_flags(flags);
-        analysis.common70 = self.gazetteer.is_common_word(&folded, 70);
+        analysis.common70 = flags & word_flag::WORD != 0 && flags & 0xff <= 70;
         analysis.name_form = flags & word_flag::NAME_FORM != 0;
         let other = word_flag::WORD | word_flag::UPPER | word_flag::PROPER | word_flag::DEMONYM;
         analysis.only_name_form = analysis.name_form && flags & other == 0;
@@ -1111,7 +1121,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let mut hits = Vec::new();
         self.gazetteer.exact(&folded, &mut hits);
         for hit in hits {
-            let Some(entity) = self.gazetteer.entity(hit.entity) else {
+            let Some(entity) = self.entity(hit.entity) else {
                 continue;
             };
             match hit.role {
@@ -1304,7 +1314,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
         let span = self.words[i].span.start as usize..self.words[i + n - 1].span.end as usize;
         let surface = &self.text[span.clone()];
-        let entity = self.gazetteer.entity(hit.entity)?;
+        let entity = self.entity(hit.entity)?;
         if hit.role == Role::Alias {
             return Some((n, None, Some(hit.entity)));
         }
@@ -1433,7 +1443,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 .iter()
                 .filter(|h| matches!(h.role, Role::Surname | Role::Given))
             {
-                let Some(entity) = self.gazetteer.entity(hit.entity) else {
+                let Some(entity) = self.entity(hit.entity) else {
                     continue;
                 };
                 if entity.kind != Kind::Person {
@@ -1589,7 +1599,6 @@ impl<'c, 'a> Matcher<'c, 'a> {
             let Some(hit) = hits.iter().find(|h| {
                 h.role == Role::Canonical
                     && self
-                        .gazetteer
                         .entity(h.entity)
                         .is_some_and(|e| e.kind != Kind::Person)
             }) else {
@@ -1659,7 +1668,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 let found =
                     hits.iter().find(|h| {
                         h.role == Role::Canonical
-                            && self.gazetteer.entity(h.entity).is_some_and(|e| {
+                            && self.entity(h.entity).is_some_and(|e| {
                                 e.kind != Kind::Person
                                     && !e.name.split(' ').next().is_some_and(|first| {
                                         umlaut_spelling(first) == analysis.folded
@@ -1725,7 +1734,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         match &candidate.kind {
             CandidateKind::Variant(hits) => {
                 let hit = unique_entity(hits)?;
-                let entity = self.gazetteer.entity(hit.entity)?;
+                let entity = self.entity(hit.entity)?;
                 let analysis = &self.analysis(candidate.word);
                 // A listed spelling that is also a known name form is only trusted when the
                 // name-form groups say it is a spelling of this same name (`Selenskyj`).
@@ -1807,7 +1816,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             }
             CandidateKind::Style(hits) => {
                 let hit = unique_entity(hits)?;
-                let entity = self.gazetteer.entity(hit.entity)?;
+                let entity = self.entity(hit.entity)?;
                 let applicability = match self.cx.options.house_style {
                     HouseStyle::Off => return None,
                     HouseStyle::Suggest => Applicability::Suggest,
@@ -1834,7 +1843,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             }
             CandidateKind::Case(hits) => {
                 let hit = self.best_by_context(candidate, hits, evidence)?;
-                let entity = self.gazetteer.entity(hit.entity)?;
+                let entity = self.entity(hit.entity)?;
                 let expected = canonical_token(entity.name, hit)?;
                 let odd = self.analysis(candidate.word).odd_capitals
                     || inner_capital_added(surface, expected);
@@ -1909,7 +1918,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 {
                     return None;
                 }
-                let entity = self.gazetteer.entity(hit.entity)?;
+                let entity = self.entity(hit.entity)?;
                 let damaged: Vec<&str> = surface
                     .split(' ')
                     .zip(entity.name.split(' '))
@@ -2024,7 +2033,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             }
             CandidateKind::Fuzzy(options) => self.decide_fuzzy(candidate, options, evidence),
             CandidateKind::PhraseFuzzy { hit } => {
-                let entity = self.gazetteer.entity(hit.entity)?;
+                let entity = self.entity(hit.entity)?;
                 let name_words: Vec<String> = entity.name.split(' ').map(fold).collect();
                 let surface_words: Vec<String> = surface.split(' ').map(fold).collect();
                 let exact: Vec<&String> = name_words
@@ -2109,25 +2118,26 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let analysis = &self.analysis(candidate.word);
         let mut scored: Vec<(i32, bool, Similarity, Hit, Vec<Why>, usize)> = Vec::new();
         for (hit, similarity, distance) in options {
-            let Some(entity) = self.gazetteer.entity(hit.entity) else {
+            // (The cheap reasons to pass an option over come first.)
+            if word.sentence_start && analysis.known_word {
+                continue;
+            }
+            let Some(entity) = self.entity(hit.entity) else {
                 continue;
             };
+            if entity.kind == Kind::City && entity.population < 100_000 {
+                continue;
+            }
             let (full_name, strong_name) =
                 self.full_name_evidence(candidate.word, entity.name, *hit);
             if hit.role == Role::Given && full_name == 0 {
                 // A given name alone is never repaired: Wladimir Klitschko is a Wladimir.
                 continue;
             }
-            if entity.kind == Kind::City && entity.population < 100_000 {
-                continue;
-            }
             if (entity.kind == Kind::Person || entity.kind.is_place())
                 && self.conflicting_given_name(candidate.word, entity.name)
             {
                 // `Tom Harkin` is not Harbin, `Harvey Surkow` not Vladislav Surkov.
-                continue;
-            }
-            if word.sentence_start && analysis.known_word {
                 continue;
             }
             let name = self.fold_entry(entity.name);
@@ -2289,7 +2299,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 .then(b.2.partial_cmp(&a.2).unwrap_or(std::cmp::Ordering::Equal))
         });
         let (points, local, similarity, hit, reasons, distance) = scored.first()?.clone();
-        let entity = self.gazetteer.entity(hit.entity)?;
+        let entity = self.entity(hit.entity)?;
         // The words of a full name beside the garble choose between people who share some of
         // them (`Mohamed bin Zayed Al Nahjan`: Mohamed bin Zayed, not Khalifa bin Zayed).
         let name_words = |reasons: &[Why]| {
@@ -2307,10 +2317,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 && name_words(r) >= best_name_words
                 && *p >= points - 1
                 && *s >= similarity
-                && self
-                    .gazetteer
-                    .entity(h.entity)
-                    .is_some_and(|e| e.name != entity.name)
+                && self.entity(h.entity).is_some_and(|e| e.name != entity.name)
         });
         let (applicability, confidence) = match similarity {
             Similarity::Near if points >= 3 && local => (Applicability::Safe, 0.9),
@@ -2324,7 +2331,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             if points < 3 {
                 return None;
             }
-            let other = self.gazetteer.entity(other.entity)?;
+            let other = self.entity(other.entity)?;
             return Some(
                 Finding::flag(&FUZZY, candidate.span.clone(), 0.5)
                     .message(format!(
@@ -2368,7 +2375,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let mut scored: Vec<(usize, Hit)> = hits
             .iter()
             .filter_map(|hit| {
-                let entity = self.gazetteer.entity(hit.entity)?;
+                let entity = self.entity(hit.entity)?;
                 let score = self.full_name_context(candidate.word, entity.name, *hit) * 2
                     + self.title_context(candidate.word, entity.description)
                     + usize::from(evidence.support(hit.entity, candidate.word, "") > 0);
@@ -2389,8 +2396,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
 
     fn same_spelling(&self, a: Hit, b: Hit) -> bool {
         let name = |h: Hit| {
-            self.gazetteer
-                .entity(h.entity)
+            self.entity(h.entity)
                 .and_then(|e| canonical_token(e.name, h).map(str::to_owned))
         };
         name(a).is_some() && name(a) == name(b)
@@ -2409,12 +2415,16 @@ impl<'c, 'a> Matcher<'c, 'a> {
         {
             return false;
         }
-        let folded = self.folded(i - 1);
-        if self.gazetteer.is_common_word(folded, 70) || PARTICLES.binary_search(&folded).is_ok() {
+        // A capitalised word has its analysis, which holds its lexicon flags.
+        let previous_analysis = self.analysis(i - 1);
+        let folded = previous_analysis.folded.as_str();
+        if previous_analysis.common70 || PARTICLES.binary_search(&folded).is_ok() {
             return false;
         }
-        let flags = self.gazetteer.word(folded);
-        let is_name = flags & (word_flag::NAME_FORM | word_flag::PROPER) != 0;
+        let is_name = previous_analysis.flags & (word_flag::NAME_FORM | word_flag::PROPER) != 0;
+        if !is_name {
+            return false;
+        }
         let folded_name = self.fold_entry(name);
         // `Alexej Nawalny`: another spelling of the person's own given name is no conflict.
         let own = name_tokens(&folded_name).into_iter().any(|token| {
@@ -2422,7 +2432,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 || skeleton(token) == skeleton(folded)
                 || self.gazetteer.same_name_group(token, folded)
         });
-        is_name && !own
+        !own
     }
 
     /// How many other tokens of the entity's name stand right before or after word `i`.
@@ -2489,7 +2499,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             .iter()
             .take_while(|(w, _)| (*w as usize) <= i + 40)
             .filter(|(w, _)| *w as usize != i)
-            .filter_map(|(_, entity)| self.gazetteer.entity(*entity))
+            .filter_map(|(_, entity)| self.entity(*entity))
             .any(|e| {
                 let description = self.fold_entry(e.description);
                 description
@@ -2512,16 +2522,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// `i` in the same sentence (`Czech … Prauge`, `Prauge, Czechia`), as the country or by
     /// its adjective.
     fn country_context(&self, i: usize, description: &str) -> bool {
-        let description = self.fold_entry(description);
-        let Some(country) = description.split(" in ").nth(1) else {
+        let country = self.country_words(description);
+        if country.is_empty() {
             return false;
-        };
-        let country: Vec<&str> = country
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .filter(|w| w.len() >= 4 && !matches!(*w, "capital" | "city" | "region"))
-            .filter(|w| !self.gazetteer.is_common_word(w, 70))
-            .take(3)
-            .collect();
+        }
         let related = |word: &str| {
             country.iter().any(|c| {
                 let shared = c
@@ -2532,16 +2536,54 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 shared >= 5 || (shared >= 4 && (c.len() == shared || word.len() == shared))
             })
         };
-        let start = i.saturating_sub(12);
-        let end = (i + 13).min(self.words.len());
-        (start..end).filter(|k| *k != i).any(|k| {
-            let crosses = if k < i {
-                (k + 1..=i).any(|m| self.words[m].sentence_start)
-            } else {
-                (i + 1..=k).any(|m| self.words[m].sentence_start)
-            };
-            !crosses && related(self.folded(k))
-        })
+        // Words of the same sentence within twelve of word `i`: none of the words between
+        // (word `i` included, for those before it) starts a sentence.
+        let mut start = i.saturating_sub(12);
+        if let Some(m) = (start + 1..=i)
+            .rev()
+            .find(|&m| self.words[m].sentence_start)
+        {
+            start = m;
+        }
+        let mut end = (i + 13).min(self.words.len());
+        if let Some(m) = (i + 1..end).find(|&m| self.words[m].sentence_start) {
+            end = m;
+        }
+        (start..end)
+            .filter(|k| *k != i)
+            .any(|k| related(self.folded(k)))
+    }
+
+    /// The gazetteer's record of an entity, read from the index once per document.
+    fn entity(&self, id: EntityId) -> Option<EntityRecord<'c>> {
+        if let Some(record) = self.entities.borrow().get(&id) {
+            return record.clone();
+        }
+        let record = self.gazetteer.entity(id);
+        self.entities.borrow_mut().insert(id, record.clone());
+        record
+    }
+
+    /// The distinctive words of the country in a place's description (`… in Ukraine`), worked
+    /// out once per description.
+    fn country_words(&self, description: &str) -> Rc<[Box<str>]> {
+        let key = description.as_ptr() as usize ^ (description.len() << 48);
+        if let Some(words) = self.countries.borrow().get(&key) {
+            return Rc::clone(words);
+        }
+        let folded = self.fold_entry(description);
+        let words: Rc<[Box<str>]> = match folded.split(" in ").nth(1) {
+            Some(country) => country
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 4 && !matches!(*w, "capital" | "city" | "region"))
+                .filter(|w| !self.gazetteer.is_common_word(w, 70))
+                .take(3)
+                .map(Box::from)
+                .collect(),
+            None => Rc::from([]),
+        };
+        self.countries.borrow_mut().insert(key, Rc::clone(&words));
+        words
     }
 
     /// How many of the up to six words before word `i` (in the same sentence) occur in the
@@ -2554,7 +2596,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let described: Vec<&str> = described_words(&description).collect();
         self.preceding_words(i, 6)
             .iter()
-            .filter(|w| described.contains(&w.as_str()))
+            .filter(|w| described.contains(w))
             .count()
     }
 
@@ -2580,15 +2622,15 @@ impl<'c, 'a> Matcher<'c, 'a> {
     }
 
     /// The folded words before word `i`, nearest first, stopping at a sentence start.
-    fn preceding_words(&self, i: usize, limit: usize) -> Vec<String> {
-        let mut out = Vec::new();
+    fn preceding_words(&self, i: usize, limit: usize) -> Vec<&str> {
+        let mut out = Vec::with_capacity(limit);
         let mut k = i;
         while k > 0 && out.len() < limit {
             if self.words[k].sentence_start && !self.words[k].joined_to_previous && k != i {
                 break;
             }
             k -= 1;
-            out.push(self.folded(k).to_owned());
+            out.push(self.folded(k));
             if self.words[k].sentence_start {
                 break;
             }
@@ -2655,7 +2697,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             || self
                 .preceding_words(candidate.word, 8)
                 .iter()
-                .any(|w| EXERCISE_CONTEXT.contains(&w.as_str()))
+                .any(|w| EXERCISE_CONTEXT.contains(w))
     }
 
     /// The folded word after word `i`, if it follows directly (spaces only).
