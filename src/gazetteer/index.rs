@@ -176,9 +176,13 @@ impl Index {
 
     /// Entities a folded key names, with their roles.
     pub fn exact(&self, folded: &str, out: &mut Vec<Posting>) {
-        let Some(offset) = self.exact.get(folded) else {
-            return;
-        };
+        if let Some(offset) = self.exact.get(folded) {
+            self.entity_postings(offset, out);
+        }
+    }
+
+    /// The postings stored at `offset` (a value of the exact map).
+    fn entity_postings(&self, offset: u64, out: &mut Vec<Posting>) {
         let postings = self.section(section::ENTITY_POSTINGS);
         let at = offset as usize * 8;
         let count = read_u64(postings, at) as usize;
@@ -199,20 +203,45 @@ impl Index {
         limit: usize,
         out: &mut Vec<(String, Vec<Posting>)>,
     ) {
-        use fst::{IntoStreamer, Streamer, automaton::Automaton};
-        let automaton = fst::automaton::Str::new(prefix).starts_with();
-        let mut stream = self.exact.search(automaton).into_stream();
-        let mut found = 0;
-        while let Some((key, _)) = stream.next() {
-            if found >= limit {
-                break;
-            }
-            let key = String::from_utf8_lossy(key).into_owned();
+        let mut keys = Vec::new();
+        self.walk_prefix(prefix, limit, &mut keys);
+        for (key, offset) in keys {
             let mut postings = Vec::new();
-            self.exact(&key, &mut postings);
+            self.entity_postings(offset, &mut postings);
             out.push((key, postings));
-            found += 1;
         }
+    }
+
+    /// Keys that start with `prefix`, at most `limit` of them, without their postings: for
+    /// callers that only want the spellings.
+    pub fn prefix_keys(&self, prefix: &str, limit: usize, out: &mut Vec<String>) {
+        let mut keys = Vec::new();
+        self.walk_prefix(prefix, limit, &mut keys);
+        out.extend(keys.into_iter().map(|(key, _)| key));
+    }
+
+    /// The first `limit` keys of the exact map that start with `prefix`, with their values.
+    ///
+    /// An automaton stream costs tens of thousands of instructions to set up; this walks the
+    /// `fst`'s nodes directly: down the prefix, then depth first in byte order, which is the
+    /// order of the keys, adding up the outputs along the way.
+    fn walk_prefix(&self, prefix: &str, limit: usize, out: &mut Vec<(String, u64)>) {
+        let fst = self.exact.as_fst();
+        let mut node = fst.root();
+        let mut output = fst::raw::Output::zero();
+        for &byte in prefix.as_bytes() {
+            match node.find_input(byte) {
+                Some(i) => {
+                    let transition = node.transition(i);
+                    output = output.cat(transition.out);
+                    node = fst.node(transition.addr);
+                }
+                None => return,
+            }
+        }
+        let mut key = prefix.as_bytes().to_vec();
+        let mut remaining = limit;
+        walk_keys(fst, node, output, &mut key, &mut remaining, out);
     }
 
     /// True when some key of the index equals `folded`.
@@ -377,8 +406,66 @@ impl Index {
     }
 }
 
+/// Pushes the keys at and below `node` (whose path is `key`) in order, until `remaining`
+/// keys have been pushed.
+/// Pushes the keys at and below `node` (whose path is `key`, with the outputs along it adding
+/// up to `output`) with their values, in order, until `remaining` keys have been pushed.
+fn walk_keys<D: AsRef<[u8]>>(
+    fst: &fst::raw::Fst<D>,
+    node: fst::raw::Node<'_>,
+    output: fst::raw::Output,
+    key: &mut Vec<u8>,
+    remaining: &mut usize,
+    out: &mut Vec<(String, u64)>,
+) {
+    if *remaining == 0 {
+        return;
+    }
+    if node.is_final() {
+        let value = output.cat(node.final_output()).value();
+        out.push((String::from_utf8_lossy(key).into_owned(), value));
+        *remaining -= 1;
+    }
+    for transition in node.transitions() {
+        if *remaining == 0 {
+            return;
+        }
+        key.push(transition.inp);
+        let next = fst.node(transition.addr);
+        walk_keys(fst, next, output.cat(transition.out), key, remaining, out);
+        key.pop();
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    /// Walking the nodes lists the same keys and values, in the same order, as an automaton
+    /// stream over the map.
+    #[test]
+    fn prefix_walk_matches_the_stream() {
+        use fst::{IntoStreamer, Streamer, automaton::Automaton};
+        let index = crate::gazetteer::embedded();
+        for prefix in ["", "a", "new", "new ", "san", "ham", "kyi", "zzz", "united n", "é"] {
+            for limit in [0, 1, 16, 128] {
+                let mut walked = Vec::new();
+                index.walk_prefix(prefix, limit, &mut walked);
+                let automaton = fst::automaton::Str::new(prefix).starts_with();
+                let mut stream = index.exact.search(automaton).into_stream();
+                let mut streamed = Vec::new();
+                while let Some((key, value)) = stream.next() {
+                    if streamed.len() == limit {
+                        break;
+                    }
+                    streamed.push((String::from_utf8_lossy(key).into_owned(), value));
+                }
+                assert_eq!(walked, streamed, "{prefix:?} {limit}");
+                if limit == 16 && prefix == "san" {
+                    assert_eq!(walked.len(), 16);
+                }
+            }
+        }
+    }
+
     /// The allocation-free delete walk finds exactly what listing every delete finds.
     #[test]
     fn delete_walk_matches_listing_every_delete() {

@@ -333,6 +333,29 @@ impl Gazetteer {
         }
     }
 
+    /// Keys starting with `prefix` in every layer (at most `limit` per layer, as
+    /// [`Gazetteer::keys_with_prefix`] finds them), without their hits.
+    pub fn prefix_keys(&self, prefix: &str, limit: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut found = Vec::new();
+        for (layer, l) in self.layers.iter().enumerate() {
+            found.clear();
+            l.index.prefix_keys(prefix, limit, &mut found);
+            // A key counts where some entity of it is visible (not masked by a user layer).
+            for key in found.drain(..) {
+                let mut postings = Vec::new();
+                if !l.masked.is_empty() {
+                    l.index.exact(&key, &mut postings);
+                    if l.visible_hits(layer, &postings).next().is_none() {
+                        continue;
+                    }
+                }
+                out.push(key);
+            }
+        }
+        out
+    }
+
     /// Keys starting with `prefix` in every layer (at most `limit` per layer), as hits.
     pub fn keys_with_prefix(&self, prefix: &str, limit: usize) -> Vec<(String, Vec<Hit>)> {
         let mut out = Vec::new();

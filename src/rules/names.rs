@@ -1184,7 +1184,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         // The end cut off (`Gumrukc`, `Hambu`): tokens that extend the word by a letter or two.
         let mut truncations = Vec::new();
         if folded.len() >= 5 && folded.bytes().all(|b| b.is_ascii_alphabetic()) {
-            for (key, _) in self.gazetteer.keys_with_prefix(folded, 16) {
+            for key in self.gazetteer.prefix_keys(folded, 16) {
                 if !key.contains(' ') && (1..=2).contains(&(key.len() - folded.len())) {
                     truncations.push(key);
                 }
