@@ -445,7 +445,9 @@ mod tests {
     fn prefix_walk_matches_the_stream() {
         use fst::{IntoStreamer, Streamer, automaton::Automaton};
         let index = crate::gazetteer::embedded();
-        for prefix in ["", "a", "new", "new ", "san", "ham", "kyi", "zzz", "united n", "é"] {
+        for prefix in [
+            "", "a", "new", "new ", "san", "ham", "kyi", "zzz", "united n", "é",
+        ] {
             for limit in [0, 1, 16, 128] {
                 let mut walked = Vec::new();
                 index.walk_prefix(prefix, limit, &mut walked);

@@ -70,36 +70,6 @@ pub fn line_around(text: &str, offset: usize) -> Range<usize> {
     start..end
 }
 
-/// Calls `f` with the position of every ASCII capital letter in `range` of `bytes`, in order.
-///
-/// Eight bytes are tested at a time (SWAR): running prose has few capitals, so most words are
-/// passed over without looking at their letters one by one.
-pub fn for_each_ascii_capital(bytes: &[u8], range: Range<usize>, mut f: impl FnMut(usize)) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut at = range.start;
-    while at + 8 <= range.end {
-        let mut chunk = [0u8; 8];
-        chunk.copy_from_slice(&bytes[at..at + 8]);
-        let x = u64::from_le_bytes(chunk);
-        let low7 = x & !HIGH;
-        // High bit set in each byte ≥ `A`, and in each byte ≥ `[`; neither carries over.
-        let from_a = low7 + ONES * (0x80 - u64::from(b'A'));
-        let past_z = low7 + ONES * (0x80 - u64::from(b'Z' + 1));
-        let mut capitals = from_a & !past_z & !x & HIGH;
-        while capitals != 0 {
-            f(at + capitals.trailing_zeros() as usize / 8);
-            capitals &= capitals - 1;
-        }
-        at += 8;
-    }
-    for (k, b) in bytes[at..range.end].iter().enumerate() {
-        if b.is_ascii_uppercase() {
-            f(at + k);
-        }
-    }
-}
-
 /// The positions of `,` `;` `:` `.` `?` `!` in `bytes`, in order.
 pub fn sentence_marks(bytes: &[u8]) -> crate::scan::BytePositions<'_, 6> {
     use crate::scan::byte_positions;
@@ -152,21 +122,7 @@ mod tests {
     }
 
     #[test]
-    fn capitals_are_found_in_and_across_chunks() {
-        let text = "aBc defGhij kLMnopq rstuvwXyz É Z[@`";
-        let mut found = Vec::new();
-        for_each_ascii_capital(text.as_bytes(), 0..text.len(), |at| found.push(at));
-        let expected: Vec<usize> = text
-            .bytes()
-            .enumerate()
-            .filter(|(_, b)| b.is_ascii_uppercase())
-            .map(|(k, _)| k)
-            .collect();
-        assert_eq!(found, expected);
-        // A sub-range is honoured at both ends.
-        let mut inner = Vec::new();
-        for_each_ascii_capital(text.as_bytes(), 2..14, |at| inner.push(at));
-        assert_eq!(inner, vec![7, 13]);
+    fn short_words_pack_without_case() {
         assert_eq!(pack_short(b"The"), pack_short(b"the"));
         assert_eq!(pack_short(b"elephants"), None);
     }
