@@ -104,6 +104,23 @@ pub struct WordMasks {
     pub marks: u32,
 }
 
+/// Lanes of `v` with `lo <= b < lo + n` (unsigned), as one signed comparison: the range is
+/// shifted to the bottom of the signed bytes first.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+pub(crate) fn in_byte_range(
+    v: std::arch::x86_64::__m128i,
+    lo: u8,
+    n: u8,
+) -> std::arch::x86_64::__m128i {
+    use std::arch::x86_64::{_mm_add_epi8, _mm_cmplt_epi8, _mm_set1_epi8};
+    // SAFETY: SSE2 is part of the x86_64 baseline; these are plain register operations.
+    unsafe {
+        let shifted = _mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
+        _mm_cmplt_epi8(shifted, _mm_set1_epi8(0x80u8.wrapping_add(n) as i8))
+    }
+}
+
 /// The [`WordMasks`] of the 16 bytes at `at`, or `None` when one of them is not ASCII (the
 /// caller then takes those bytes one character at a time). Needs `bytes[at..at + 17]`: the
 /// 17th byte is the lookahead of the 16th.
@@ -113,8 +130,8 @@ pub fn word_masks(bytes: &[u8], at: usize) -> Option<WordMasks> {
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::{
-            __m128i, _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
-            _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+            __m128i, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
+            _mm_or_si128, _mm_set1_epi8,
         };
         // SAFETY: SSE2 is part of the x86_64 baseline, and `block` holds 17 readable bytes, so
         // both unaligned 16-byte loads (at 0 and at 1) stay inside it.
@@ -124,11 +141,7 @@ pub fn word_masks(bytes: &[u8], at: usize) -> Option<WordMasks> {
                 return None;
             }
             let next = _mm_loadu_si128(block.as_ptr().add(1).cast::<__m128i>());
-            // `lo <= b < lo + n` as one signed comparison: shift the range to the bottom.
-            let in_range = |v: __m128i, lo: u8, n: u8| {
-                let shifted = _mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
-                _mm_cmplt_epi8(shifted, _mm_set1_epi8((0x80u8.wrapping_add(n)) as i8))
-            };
+            let in_range = in_byte_range;
             let fold_case = |v: __m128i| _mm_or_si128(v, _mm_set1_epi8(0x20));
             let letters = in_range(fold_case(here), b'a', 26);
             let digits = in_range(here, b'0', 10);
@@ -177,28 +190,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn vector_word_masks_equal_the_byte_by_byte_ones() {
-        // Every byte value in every position, and the range edges of letters and digits.
+    fn vector_masks_equal_the_byte_by_byte_ones() {
+        // Every byte value in every position, the range edges of letters and digits, and the
+        // marks and contexts the masks are for.
         let mut text: Vec<u8> = (0u8..=255).collect();
-        text.extend_from_slice(b"@AZ[`az{/09:'-\x7f Jean-Yves won't 3-4 x'");
-        for start in 0..text.len() - 17 {
+        text.extend_from_slice(
+            b"@AZ[`az{/09:'-%\x7f Jean-Yves won't 3-4 x' talksAnd 2%According it The",
+        );
+        for start in 2..text.len() - 17 {
+            let (words, capitals) = (&text[start..start + 17], &text[start - 2..start + 16]);
             assert_eq!(
                 word_masks(&text, start),
-                word_masks_portable(&text[start..start + 17]),
-                "at {start}"
+                word_masks_portable(words),
+                "{start}"
             );
-        }
-    }
-
-    #[test]
-    fn vector_capital_masks_equal_the_byte_by_byte_ones() {
-        let mut text: Vec<u8> = (0u8..=255).collect();
-        text.extend_from_slice(b"@AZ[`az{/09:% talksAnd 2%According it The x");
-        for start in 2..text.len() - 16 {
             assert_eq!(
                 capital_masks(&text, start),
-                capital_masks_portable(&text[start - 2..start + 16]),
-                "at {start}"
+                capital_masks_portable(capitals),
+                "{start}"
             );
         }
     }
@@ -273,8 +282,8 @@ pub fn capital_masks(bytes: &[u8], at: usize) -> CapitalMasks {
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::{
-            __m128i, _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
-            _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+            _mm_set1_epi8,
         };
         // SAFETY: SSE2 is part of the x86_64 baseline, and `block` holds 18 readable bytes, so
         // the three unaligned 16-byte loads (at 0, 1 and 2) stay inside it.
@@ -282,11 +291,7 @@ pub fn capital_masks(bytes: &[u8], at: usize) -> CapitalMasks {
             let two_before = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
             let before = _mm_loadu_si128(block.as_ptr().add(1).cast::<__m128i>());
             let here = _mm_loadu_si128(block.as_ptr().add(2).cast::<__m128i>());
-            // `lo <= b < lo + n` as one signed comparison: shift the range to the bottom.
-            let in_range = |v: __m128i, lo: u8, n: u8| {
-                let shifted = _mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
-                _mm_cmplt_epi8(shifted, _mm_set1_epi8(0x80u8.wrapping_add(n) as i8))
-            };
+            let in_range = in_byte_range;
             let mask = |v: __m128i| _mm_movemask_epi8(v) as u32;
             CapitalMasks {
                 capital: mask(in_range(here, b'A', 26)),

@@ -88,18 +88,14 @@ fn plain_byte_mask(key: u128) -> u32 {
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::{
-            __m128i, _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
-            _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+            _mm_set1_epi8,
         };
         let bytes = key.to_le_bytes();
         // SAFETY: SSE2 is part of the x86_64 baseline; `bytes` holds the 16 bytes loaded.
         unsafe {
             let v = _mm_loadu_si128(bytes.as_ptr().cast::<__m128i>());
-            // `lo <= b < lo + n` as one signed comparison: shift the range to the bottom.
-            let in_range = |lo: u8, n: u8| {
-                let shifted = _mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
-                _mm_cmplt_epi8(shifted, _mm_set1_epi8(0x80u8.wrapping_add(n) as i8))
-            };
+            let in_range = |lo: u8, n: u8| crate::scan::in_byte_range(v, lo, n);
             let marks = _mm_or_si128(
                 _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\'' as i8)),
                 _mm_cmpeq_epi8(v, _mm_set1_epi8(b'-' as i8)),
