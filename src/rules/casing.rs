@@ -211,7 +211,7 @@ fn title_starts() -> &'static aho_corasick::AhoCorasick {
 /// Byte ranges of the words (letters, digits, inner apostrophes) of a segment.
 fn words_in(text: &str, segment: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::with_capacity(segment.len() / 6);
-    super::text::word_spans(text, segment, true, &mut out);
+    crate::scan::word_spans(text, segment, true, &mut out);
     out
 }
 

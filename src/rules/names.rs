@@ -755,7 +755,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let mut pending = Vec::with_capacity(estimate / 2);
         for segment in self.cx.doc.prose() {
             let mut previous_end: Option<usize> = None;
-            super::text::for_each_word(text, segment.clone(), true, |start, end| {
+            crate::scan::for_each_word(text, segment.clone(), true, |start, end| {
                 // `Zelensky’s`: the possessive is not part of the name.
                 let word = &bytes[start..end];
                 let core_end = if word.last() != Some(&b's') {
