@@ -127,11 +127,9 @@ fn scan_words(bencher: divan::Bencher) {
     });
 }
 
-/// One rule family alone over the prose (names: the whole matcher, with its per-word cache).
-#[divan::bench(args = FAMILIES)]
-fn family(bencher: divan::Bencher, family: &str) {
+/// `linter` checking the prose, once per iteration.
+fn bench_check(bencher: divan::Bencher, linter: &Linter) {
     let text = prose();
-    let linter = linter(&[family]);
     bencher.counter(BytesCount::of_str(text)).bench(|| {
         linter
             .check_text(divan::black_box(text), Format::Plain)
@@ -139,16 +137,16 @@ fn family(bencher: divan::Bencher, family: &str) {
     });
 }
 
+/// One rule family alone over the prose (names: the whole matcher, with its per-word cache).
+#[divan::bench(args = FAMILIES)]
+fn family(bencher: divan::Bencher, family: &str) {
+    bench_check(bencher, &linter(&[family]));
+}
+
 /// Every rule at once, as `tidings check` runs them.
 #[divan::bench]
 fn all_rules(bencher: divan::Bencher) {
-    let text = prose();
-    let linter = Linter::with_all_rules();
-    bencher.counter(BytesCount::of_str(text)).bench(|| {
-        linter
-            .check_text(divan::black_box(text), Format::Plain)
-            .len()
-    });
+    bench_check(bencher, &Linter::with_all_rules());
 }
 
 /// Exact name lookups in the embedded gazetteer (folded form → entities).
