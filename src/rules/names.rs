@@ -1758,9 +1758,17 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 // names of other things; only those of major places are trusted alone.
                 // (Or its country is named beside it: `Donezk in eastern Ukraine`.)
                 let letters = surface.chars().count();
+                // A place whose name is romanized from another script (`Ţarţūs`) has several
+                // English spellings (`Tartous`, `Tartus`): one close to the romanization is a
+                // spelling of it, not an error.
+                let romanized = entity.kind.is_place()
+                    && !entity.name.is_ascii()
+                    && surface.is_ascii()
+                    && edit_distance(&analysis.folded, &self.fold_entry(entity.name)) <= 2;
                 let weak_place = entity.kind.is_place()
                     && !matches!(entity.kind, Kind::Country)
                     && (letters < 5
+                        || romanized
                         || entity.population < 1_000_000
                             && !(entity.population >= 100_000
                                 && self.country_context(candidate.word, entity.description)));
@@ -1771,7 +1779,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     // Alternate names of smaller places are too often names of other things.
                     return None;
                 }
-                if known || weak_place {
+                // (A romanization is a spelling: no slip to repair by similarity either.)
+                if (known || weak_place) && !romanized {
                     let fuzzy = match (&analysis.fuzzy, candidate.words) {
                         (options, 1) if !options.is_empty() => {
                             self.decide_fuzzy(candidate, options, evidence)
@@ -2977,7 +2986,7 @@ fn has_odd_capitals(word: &str) -> bool {
 mod tests {
     use super::*;
     use crate::rules::RuleOptions;
-    use crate::rules::testing::{assert_cases, findings, findings_with};
+    use crate::rules::testing::{assert_applicability, assert_cases, findings, findings_with};
 
     fn fix_ids(input: &str) -> Vec<(&'static str, String, Applicability)> {
         findings(&Names, input)
@@ -3332,6 +3341,22 @@ mod tests {
                     "President Vladimir Putin said",
                 ),
             ],
+        );
+    }
+
+    #[test]
+    fn other_romanizations_of_a_place_are_only_suggested() {
+        // GeoNames writes the city Ţarţūs; Tartous and Tartus are both English spellings.
+        assert_applicability(
+            &Names,
+            "The ship is still aground outside Tartous, Syria, the insurers said.",
+            Applicability::Suggest,
+        );
+        // A foreign spelling of a place written in Latin letters stays a safe repair.
+        assert_applicability(
+            &Names,
+            "Rescue teams reached Kijiw on Monday, the Ukrainian ministry said.",
+            Applicability::Safe,
         );
     }
 
