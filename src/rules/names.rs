@@ -1469,9 +1469,13 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     } else {
                         continue;
                     };
+                // A known name form is repaired only under the person's title with the rest of
+                // their name written in place: one letter off, or two where that rest is two
+                // words or more (`Prime Minister Pham Minh Thanh` is Pham Minh Chinh).
                 if distance == 0
                     || known_name
-                        && (distance > 1
+                        && (distance > 2
+                            || distance == 2 && tokens.len() < 3
                             || self.title_context(i, entity.description) == 0
                             || !self.rest_of_name_written(i, position, &tokens))
                 {
@@ -3339,6 +3343,24 @@ mod tests {
                 (
                     "President Wladimir Putin said",
                     "President Vladimir Putin said",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_name_part_two_letters_off_under_the_title_with_the_rest_of_the_name() {
+        assert_cases(
+            &Names,
+            &[
+                (
+                    "Vietnamese Prime Minister Pham Minh Trinh and his wife visited the university.",
+                    "Vietnamese Prime Minister Pham Minh Chinh and his wife visited the university.",
+                ),
+                // Without the title, Pham Minh Trinh may be anyone.
+                (
+                    "The teacher Pham Minh Trinh and his wife visited the university.",
+                    "The teacher Pham Minh Trinh and his wife visited the university.",
                 ),
             ],
         );
