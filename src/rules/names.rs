@@ -473,8 +473,12 @@ struct PhraseMemos {
     pair_keys: FxHashMap<(u64, u64), Rc<KeyedHits>>,
     /// Gazetteer keys by prefix.
     prefixes: FxHashMap<String, Rc<KeyedHits>>,
-    /// Whether a lower-case word that starts no name is a common English word.
-    common: FxHashMap<u64, bool>,
+    /// Lexicon flags of lower-case words that start no name.
+    flags: FxHashMap<u64, u64>,
+    /// Names of several words with a garbled first word: for a run of words (hashes of the
+    /// garbled word, the gazetteer token taken for it and the words after), the name it is and
+    /// whether longer names start with the first two.
+    garbled_first: RefCell<FxHashMap<u64, (Option<Hit>, bool)>>,
     /// The best exact name for a run of folded words, keyed by their chained hashes.
     phrases: FxHashMap<u64, Option<Hit>>,
 }
@@ -550,6 +554,8 @@ struct Analysis {
     only_name_form: bool,
     /// Its lexicon flags (see [`Gazetteer::word`]).
     flags: u64,
+    /// What the gazetteer holds under its folded form (looked up for capitalised words).
+    exact_hits: Vec<Hit>,
 }
 
 /// How far (in words) evidence elsewhere in the document still counts: about one article, so
@@ -653,6 +659,7 @@ static PLAIN: Analysis = Analysis {
     name_form: false,
     only_name_form: false,
     flags: 0,
+    exact_hits: Vec::new(),
 };
 
 /// A place where a finding may be made, decided once the whole document has been read.
@@ -833,17 +840,25 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// no analysis, so the lexicon is asked directly.
     fn is_common(&mut self, i: usize) -> bool {
         match self.word_analysis[i] & INDEX_BITS {
+            NONE => is_common_flags(self.word_flags(i)),
+            _ => self.word_analysis[i] & SLOT_COMMON != 0,
+        }
+    }
+
+    /// The lexicon flags of word `i` (see [`Gazetteer::word`]): from its analysis, or for a
+    /// lower-case word that starts no name, looked up once per thread.
+    fn word_flags(&mut self, i: usize) -> u64 {
+        match self.word_analysis[i] & INDEX_BITS {
             NONE => {
                 let key = self.folded_hash(i);
-                if let Some(&common) = self.memos.common.get(&key) {
-                    return common;
+                if let Some(&flags) = self.memos.flags.get(&key) {
+                    return flags;
                 }
                 let flags = self.gazetteer.word(self.folded(i));
-                let common = is_common_flags(flags);
-                self.memos.common.insert(key, common);
-                common
+                self.memos.flags.insert(key, flags);
+                flags
             }
-            _ => self.word_analysis[i] & SLOT_COMMON != 0,
+            k => self.analyses[k as usize].flags,
         }
     }
 
@@ -878,8 +893,12 @@ impl<'c, 'a> Matcher<'c, 'a> {
             cache.analyses.clear();
         }
         let memos = &cache.memos;
-        if memos.bigrams.len() + memos.pair_keys.len() + memos.phrases.len() > ANALYSIS_CACHE_LIMIT
-        {
+        let remembered = memos.bigrams.len()
+            + memos.pair_keys.len()
+            + memos.phrases.len()
+            + memos.flags.len()
+            + memos.garbled_first.borrow().len();
+        if remembered > ANALYSIS_CACHE_LIMIT {
             cache.memos = PhraseMemos::default();
         }
         self.table = std::mem::take(&mut cache.words);
@@ -1120,7 +1139,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
         let mut hits = Vec::new();
         self.gazetteer.exact(&folded, &mut hits);
-        for hit in hits {
+        for &hit in &hits {
             let Some(entity) = self.entity(hit.entity) else {
                 continue;
             };
@@ -1150,6 +1169,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 }
             }
         }
+        analysis.exact_hits = hits;
         if !analysis.mentions.is_empty() {
             // A spelling that is exactly some entity's name is never repaired into another.
             analysis.variants.clear();
@@ -1305,7 +1325,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             && self.words[i + n].joined_to_previous
             && (bytes[self.words[i + n].span.start as usize].is_ascii_uppercase()
                 || self.words[i + n].span.range().len() >= 5
-                    && !is_known_flags(self.gazetteer.word(self.folded(i + n))));
+                    && !is_known_flags(self.word_flags(i + n)));
         if capital_follows
             && let Some((m, longer)) = self.phrase_fuzzy_at(i, starts)
             && m > n
@@ -1430,16 +1450,15 @@ impl<'c, 'a> Matcher<'c, 'a> {
             return None;
         }
         let mut out: Vec<(Hit, Similarity, usize)> = Vec::new();
-        let mut hits = Vec::new();
         for k in neighbours {
             let neighbour = self.analysis(k);
             if neighbour.mentions.is_empty() {
                 // Only a word that is exactly part of someone's name says whose name it is.
                 continue;
             }
-            hits.clear();
-            self.gazetteer.exact(&neighbour.folded, &mut hits);
-            for hit in hits
+            // A word with mentions had its gazetteer entries looked up when it was analysed.
+            for hit in neighbour
+                .exact_hits
                 .iter()
                 .filter(|h| matches!(h.role, Role::Surname | Role::Given))
             {
@@ -1564,7 +1583,6 @@ impl<'c, 'a> Matcher<'c, 'a> {
             let mut mismatches = 0;
             let mut ok = true;
             for (k, expected) in key_words.iter().enumerate().skip(1) {
-                let analysis = self.analysis(i + k);
                 let folded = self.folded(i + k);
                 let letters = |w: &str| {
                     w.chars()
@@ -1579,7 +1597,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 // Cental Bank`, `Los Angele`), is as good as no word.
                 let capitalised = self.text.as_bytes()[self.words[i + k].span.start as usize]
                     .is_ascii_uppercase();
-                let flags = self.gazetteer.word(folded);
+                let flags = self.word_flags(i + k);
+                let analysis = self.analysis(i + k);
+                let folded = self.folded(i + k);
                 // Lower-case words that start no name have no analysis: ask the lexicon.
                 let known = if self.word_analysis[i + k] & INDEX_BITS == NONE {
                     is_known_flags(flags)
@@ -1659,6 +1679,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let mut hits = Vec::new();
         for token in &analysis.near {
             let mut key = token.to_string();
+            // The lookups are remembered under the garbled word, the token and the words
+            // after it: a story repeats its names.
+            let mut chain = analysis.folded_hash ^ word_hash(token).rotate_left(29);
             for n in 2..=5 {
                 let j = i + n - 1;
                 if j >= self.words.len() || !self.words[j].joined_to_previous {
@@ -1666,24 +1689,41 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 }
                 key.push(' ');
                 key.push_str(self.folded(j));
-                hits.clear();
-                self.gazetteer.exact(&key, &mut hits);
-                // `Sueddeutsche` is how Süddeutsche is spelled without umlauts, no garble.
-                let found =
-                    hits.iter().find(|h| {
-                        h.role == Role::Canonical
-                            && self.entity(h.entity).is_some_and(|e| {
-                                e.kind != Kind::Person
-                                    && !e.name.split(' ').next().is_some_and(|first| {
-                                        umlaut_spelling(first) == analysis.folded
+                chain =
+                    chain.rotate_left(17) ^ self.folded_hash(j).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                let memo = self.memos.garbled_first.borrow().get(&chain).copied();
+                let (found, starts) = match memo {
+                    Some(known) => known,
+                    None => {
+                        hits.clear();
+                        self.gazetteer.exact(&key, &mut hits);
+                        // `Sueddeutsche` is how Süddeutsche is spelled without umlauts, no
+                        // garble.
+                        let found = hits
+                            .iter()
+                            .find(|h| {
+                                h.role == Role::Canonical
+                                    && self.entity(h.entity).is_some_and(|e| {
+                                        e.kind != Kind::Person
+                                            && !e.name.split(' ').next().is_some_and(|first| {
+                                                umlaut_spelling(first) == analysis.folded
+                                            })
                                     })
                             })
-                    });
+                            .copied();
+                        let starts = n != 2 || self.gazetteer.is_starter(&key);
+                        self.memos
+                            .garbled_first
+                            .borrow_mut()
+                            .insert(chain, (found, starts));
+                        (found, starts)
+                    }
+                };
                 if let Some(hit) = found {
-                    best.offer(n, *hit);
+                    best.offer(n, hit);
                 }
                 // Names longer than two words start with a listed pair.
-                if n == 2 && !self.gazetteer.is_starter(&key) {
+                if !starts {
                     break;
                 }
             }
