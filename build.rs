@@ -30,7 +30,14 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let index = compile::compile(&entries, &lexicon, compile::CompileOptions::default());
+    let index = match compile::compile(&entries, &lexicon, compile::CompileOptions::default(), None)
+    {
+        Ok(index) => index,
+        Err(message) => {
+            eprintln!("error: {message}");
+            std::process::exit(1);
+        }
+    };
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR")).join("gazetteer.bin");
     if let Err(e) = std::fs::write(Path::new(&out), index) {
         eprintln!("error: cannot write {}: {e}", out.display());

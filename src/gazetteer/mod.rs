@@ -220,11 +220,12 @@ impl Gazetteer {
         let mut layers = Vec::new();
         for path in paths {
             let entries = user::load(path)?;
-            let index = compile::compile(
-                &entries,
-                &compile::Lexicon::default(),
-                compile::CompileOptions::everything(),
-            );
+            let index =
+                user::compile_entries(&entries, None).map_err(|message| Error::Dictionary {
+                    path: path.clone(),
+                    line: 0,
+                    message,
+                })?;
             let index = Index::open(Cow::Owned(index)).map_err(|e| Error::Dictionary {
                 path: path.clone(),
                 line: 0,
@@ -373,10 +374,9 @@ impl Gazetteer {
         let mut scratch = Vec::new();
         for layer in &self.layers {
             ids.clear();
-            layer.index.skeleton_tokens(skeleton, &mut ids);
             layer
                 .index
-                .delete_neighbours(folded, &mut ids, &mut scratch);
+                .fuzzy_neighbours(folded, skeleton, &mut ids, &mut scratch);
             for id in &ids {
                 if let Some(token) = layer.index.token(*id) {
                     out.push(token.to_owned());
