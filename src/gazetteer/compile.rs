@@ -12,10 +12,10 @@
 //! | fuzzy table | hashed skeleton keys and symmetric deletes → fuzzy token ids (see [`fuzzy_table`]) |
 //! | fuzzy postings | token ids of the fuzzy keys that have more than one |
 //! | tokens | the folded fuzzy tokens |
-//! | entities | one tab-separated record per entity |
+//! | entities | one record per entity: kind, prominence, population, name, description |
 //! | words | folded English word or name form → size class and flags |
 //! | groups | folded name form → equivalence groups (rigour) |
-//! | starters | first words, and first two words, of multi-word names |
+//! | starters | first words, and first two words, of multi-word names (an `fst` set, and the same as a table to list them fast) |
 //! | layering | for a user dictionary: its source, and the default entities it replaces |
 //!
 //! The header is the magic, the section count, a checksum (XXH3-64 of everything after the
@@ -66,8 +66,10 @@ pub mod section {
     pub const STARTERS: usize = 9;
     /// A user dictionary's source and the entities of the default it replaces.
     pub const LAYERING: usize = 10;
+    /// The starters again, as a string table.
+    pub const STARTER_LIST: usize = 11;
     /// Number of sections.
-    pub const COUNT: usize = 11;
+    pub const COUNT: usize = 12;
 }
 
 /// The fuzzy table: every fuzzy key (a token, its symmetric deletes and its skeleton) filed
@@ -245,19 +247,36 @@ pub fn decode_entity_posting(posting: u64) -> (u32, Role, u8) {
 }
 
 /// Writes a string table: count, offsets, bytes.
-fn string_table(strings: &[String]) -> Vec<u8> {
+fn string_table<S: AsRef<[u8]>>(strings: &[S]) -> Vec<u8> {
     let mut out = Vec::new();
     out.extend_from_slice(&(strings.len() as u32).to_le_bytes());
     let mut offset = 0u32;
     out.extend_from_slice(&offset.to_le_bytes());
     for s in strings {
-        offset += s.len() as u32;
+        offset += s.as_ref().len() as u32;
         out.extend_from_slice(&offset.to_le_bytes());
     }
     for s in strings {
-        out.extend_from_slice(s.as_bytes());
+        out.extend_from_slice(s.as_ref());
     }
     out
+}
+
+/// Bytes before the name in an entity record: kind, prominence, population (`u64`) and the
+/// name's length (`u32`); the description follows the name.
+pub const ENTITY_HEADER: usize = 14;
+
+/// An entity record (see [`ENTITY_HEADER`]).
+fn entity_record(entry: &Entry) -> Vec<u8> {
+    let description = entry.description.replace(['\t', '\n'], " ");
+    let mut record = Vec::with_capacity(ENTITY_HEADER + entry.name.len() + description.len());
+    record.push(entry.kind.code());
+    record.push(entry.prominence);
+    record.extend_from_slice(&entry.population.to_le_bytes());
+    record.extend_from_slice(&(entry.name.len() as u32).to_le_bytes());
+    record.extend_from_slice(entry.name.as_bytes());
+    record.extend_from_slice(description.as_bytes());
+    record
 }
 
 fn fst_map(map: &BTreeMap<String, u64>) -> Vec<u8> {
@@ -455,14 +474,7 @@ pub fn compile(
                 fuzzy_tokens.insert((*first).to_owned());
             }
         }
-        records.push(format!(
-            "{}\t{}\t{}\t{}\t{}",
-            entry.name,
-            entry.kind.code(),
-            entry.prominence,
-            entry.population,
-            entry.description.replace(['\t', '\n'], " ")
-        ));
+        records.push(entity_record(entry));
     }
 
     let tokens: Vec<String> = fuzzy_tokens.into_iter().collect();
@@ -494,6 +506,7 @@ pub fn compile(
         u32_bytes(&group_postings),
         fst_set(&starters),
         layering_section,
+        string_table(&starters.into_iter().collect::<Vec<_>>()),
     ];
     Ok(assemble(header_and_table, &sections))
 }

@@ -2,8 +2,8 @@
 //! buffer (the embedded default is a `&'static [u8]`).
 
 use super::compile::{
-    CHECKSUM_AT, HEADER_LEN, MAGIC, MAGIC_PREFIX, Role, checksum, decode_entity_posting,
-    fuzzy_table, section, word_flag,
+    CHECKSUM_AT, ENTITY_HEADER, HEADER_LEN, MAGIC, MAGIC_PREFIX, Role, checksum,
+    decode_entity_posting, fuzzy_table, section, word_flag,
 };
 use super::fold::{
     self, CommonSubsequence, KeyDomain, delete_hashes, key_hash, max_distance, reach_by_deletes,
@@ -294,6 +294,10 @@ impl Index {
     }
 
     fn table_entry(&self, i: usize, id: u32) -> Option<&str> {
+        std::str::from_utf8(self.table_bytes(i, id)?).ok()
+    }
+
+    fn table_bytes(&self, i: usize, id: u32) -> Option<&[u8]> {
         let table = self.section(i);
         let count = read_u32(table, 0);
         if id >= count {
@@ -302,9 +306,7 @@ impl Index {
         let base = 4 + (count as usize + 1) * 4;
         let start = read_u32(table, 4 + id as usize * 4) as usize;
         let end = read_u32(table, 8 + id as usize * 4) as usize;
-        table
-            .get(base + start..base + end)
-            .and_then(|b| std::str::from_utf8(b).ok())
+        table.get(base + start..base + end)
     }
 
     /// Number of entities.
@@ -314,22 +316,28 @@ impl Index {
 
     /// The entity with id `id`.
     pub fn entity(&self, id: u32) -> Option<EntityRecord<'_>> {
-        let record = self.table_entry(section::ENTITIES, id)?;
-        let mut fields = record.splitn(5, '\t');
+        let record = self.table_bytes(section::ENTITIES, id)?;
+        let (header, text) = record.split_at_checked(ENTITY_HEADER)?;
+        let name_len = read_u32(header, 10) as usize;
+        let (name, description) = text.split_at_checked(name_len)?;
         Some(EntityRecord {
-            name: fields.next()?,
-            kind: Kind::from_code(fields.next()?.parse().ok()?),
-            prominence: fields.next()?.parse().ok()?,
-            population: fields.next()?.parse().ok()?,
-            description: fields.next().unwrap_or_default(),
+            name: std::str::from_utf8(name).ok()?,
+            kind: Kind::from_code(header[0]),
+            prominence: header[1],
+            population: read_u64(header, 2),
+            description: std::str::from_utf8(description).ok()?,
         })
     }
 
     /// Entities a folded key names, with their roles.
     pub fn exact(&self, folded: &str, out: &mut Vec<Posting>) {
-        let Some(offset) = self.exact.get(folded) else {
-            return;
-        };
+        if let Some(offset) = self.exact.get(folded) {
+            self.entity_postings(offset, out);
+        }
+    }
+
+    /// Appends the postings stored at `offset` (an exact key's value).
+    fn entity_postings(&self, offset: u64, out: &mut Vec<Posting>) {
         let postings = self.section(section::ENTITY_POSTINGS);
         let at = offset as usize * 8;
         let count = read_u64(postings, at) as usize;
@@ -350,19 +358,23 @@ impl Index {
         limit: usize,
         out: &mut Vec<(String, Vec<Posting>)>,
     ) {
-        use fst::{IntoStreamer, Streamer, automaton::Automaton};
+        use fst::{IntoStreamer, automaton::Automaton};
         let automaton = fst::automaton::Str::new(prefix).starts_with();
-        let mut stream = self.exact.search(automaton).into_stream();
-        let mut found = 0;
-        while let Some((key, _)) = stream.next() {
-            if found >= limit {
+        self.collect_keys(self.exact.search(automaton).into_stream(), limit, out);
+    }
+
+    /// Appends up to `limit` keys of an `fst` stream over the exact map, with their postings.
+    fn collect_keys<S>(&self, mut stream: S, limit: usize, out: &mut Vec<(String, Vec<Posting>)>)
+    where
+        S: for<'a> fst::Streamer<'a, Item = (&'a [u8], u64)>,
+    {
+        for _ in 0..limit {
+            let Some((key, offset)) = stream.next() else {
                 break;
-            }
-            let key = String::from_utf8_lossy(key).into_owned();
+            };
             let mut postings = Vec::new();
-            self.exact(&key, &mut postings);
-            out.push((key, postings));
-            found += 1;
+            self.entity_postings(offset, &mut postings);
+            out.push((String::from_utf8_lossy(key).into_owned(), postings));
         }
     }
 
@@ -540,14 +552,9 @@ impl Index {
     }
 
     /// Every starter: the first word, and the first two words, of each multi-word key.
-    pub fn starters(&self) -> Vec<String> {
-        use fst::{IntoStreamer, Streamer};
-        let mut out = Vec::new();
-        let mut stream = self.starters.into_stream();
-        while let Some(key) = stream.next() {
-            out.push(String::from_utf8_lossy(key).into_owned());
-        }
-        out
+    pub fn starters(&self) -> impl Iterator<Item = &str> {
+        let count = read_u32(self.section(section::STARTER_LIST), 0);
+        (0..count).filter_map(|id| self.table_entry(section::STARTER_LIST, id))
     }
 
     /// Number of keys in the exact map (for `gazetteer` statistics).
@@ -557,15 +564,8 @@ impl Index {
 
     /// Every key of the exact map with its postings, for validation.
     pub fn keys(&self) -> Vec<(String, Vec<Posting>)> {
-        use fst::Streamer;
         let mut out = Vec::new();
-        let mut stream = self.exact.stream();
-        while let Some((key, _)) = stream.next() {
-            let key = String::from_utf8_lossy(key).into_owned();
-            let mut postings = Vec::new();
-            self.exact(&key, &mut postings);
-            out.push((key, postings));
-        }
+        self.collect_keys(self.exact.stream(), usize::MAX, &mut out);
         out
     }
 }
