@@ -5,6 +5,7 @@ use super::args::GazetteerCommand;
 use crate::document::Format;
 use crate::error::{Error, Result};
 use crate::gazetteer::fold::{edit_distance, fold, skeleton};
+use crate::gazetteer::index::{Index, IndexBytes};
 use crate::gazetteer::{Gazetteer, Hit, Role, cache, embedded, user};
 use crate::linter::Linter;
 use crate::rules::RuleOptions;
@@ -173,16 +174,21 @@ fn gazetteer_with(dictionaries: &[std::path::PathBuf]) -> Result<Gazetteer> {
 /// Compiles dictionary `file` into an index at `output` (written atomically); returns a line
 /// about it.
 pub fn compile_file(file: &std::path::Path, output: &std::path::Path) -> Result<String> {
-    let bytes = cache::compile_file(file, &embedded())?;
-    crate::files::write_atomic(output, &bytes)?;
-    let index = cache::open_index_file(output)?;
+    let index =
+        Index::open(IndexBytes::Owned(cache::compile_file(file, &embedded())?)).map_err(|e| {
+            Error::Index {
+                path: file.to_owned(),
+                message: e.0,
+            }
+        })?;
+    crate::files::write_atomic(output, index.bytes())?;
     Ok(format!(
         "{}: {} entities, {} keys, {} fuzzy tokens ({:.1} MB)",
         output.display(),
         index.entity_count(),
         index.key_count(),
         index.token_count(),
-        bytes.len() as f64 / 1e6
+        index.bytes().len() as f64 / 1e6
     ))
 }
 

@@ -190,13 +190,8 @@ fn compile_bytes(bytes: Vec<u8>, path: &Path, key: [u8; 16], base: &Index) -> Re
         path: path.to_owned(),
         offset: e.utf8_error().valid_up_to() as u64,
     })?;
-    compile_text(&text, path, key, base)
-}
-
-/// Compiles dictionary text into index bytes, recording `key` as its source and which
-/// entities of `base` it replaces.
-fn compile_text(text: &str, path: &Path, key: [u8; 16], base: &Index) -> Result<Vec<u8>> {
-    let entries = user::parse(text, path)?;
+    let entries = user::parse(&text, path)?;
+    drop(text);
     let mut found = Vec::new();
     let mut named_below = |key: &str, out: &mut Vec<u32>| {
         found.clear();

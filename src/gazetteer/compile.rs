@@ -477,9 +477,15 @@ pub fn compile(
         records.push(entity_record(entry));
     }
 
-    let tokens: Vec<String> = fuzzy_tokens.into_iter().collect();
-    let (header_and_table, fuzzy_postings) = build_fuzzy_table(&tokens)?;
-
+    // Every section but the fuzzy table first, so that the maps they come from are freed
+    // before the table, the largest part, is built.
+    let layering_section = match layering {
+        Some(layering) => layering_bytes(&exact, layering),
+        None => Vec::new(),
+    };
+    let (exact_fst, entity_postings) = postings_u64(exact);
+    let entities = string_table(&records);
+    drop(records);
     let mut groups: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
     for (id, group) in lexicon.groups.iter().enumerate() {
         for form in group {
@@ -488,19 +494,15 @@ pub fn compile(
     }
     let mut group_postings = Vec::new();
     let groups_fst = postings_u32(groups, &mut group_postings);
-
-    let layering_section = match layering {
-        Some(layering) => layering_bytes(&exact, layering),
-        None => Vec::new(),
-    };
-    let (exact_fst, entity_postings) = postings_u64(exact);
+    let tokens: Vec<String> = fuzzy_tokens.into_iter().collect();
+    let (header_and_table, fuzzy_postings) = build_fuzzy_table(&tokens)?;
     let sections: [Vec<u8>; section::COUNT] = [
         exact_fst,
         entity_postings,
         Vec::new(),
         fuzzy_postings,
         string_table(&tokens),
-        string_table(&records),
+        entities,
         fst_map(&words),
         groups_fst,
         u32_bytes(&group_postings),

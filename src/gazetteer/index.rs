@@ -72,7 +72,7 @@ struct FuzzyTable {
 }
 
 /// How many probes ahead of the one being read the fuzzy table is prefetched.
-const PREFETCH_AHEAD: usize = 8;
+const PREFETCH_AHEAD: usize = 16;
 
 /// A compiled gazetteer index.
 pub struct Index {
