@@ -336,7 +336,7 @@ impl Index {
         }
     }
 
-    /// Appends the postings stored at `offset` (an exact key's value).
+    /// The postings stored at `offset` (a value of the exact map).
     fn entity_postings(&self, offset: u64, out: &mut Vec<Posting>) {
         let postings = self.section(section::ENTITY_POSTINGS);
         let at = offset as usize * 8;
@@ -358,24 +358,45 @@ impl Index {
         limit: usize,
         out: &mut Vec<(String, Vec<Posting>)>,
     ) {
-        use fst::{IntoStreamer, automaton::Automaton};
-        let automaton = fst::automaton::Str::new(prefix).starts_with();
-        self.collect_keys(self.exact.search(automaton).into_stream(), limit, out);
-    }
-
-    /// Appends up to `limit` keys of an `fst` stream over the exact map, with their postings.
-    fn collect_keys<S>(&self, mut stream: S, limit: usize, out: &mut Vec<(String, Vec<Posting>)>)
-    where
-        S: for<'a> fst::Streamer<'a, Item = (&'a [u8], u64)>,
-    {
-        for _ in 0..limit {
-            let Some((key, offset)) = stream.next() else {
-                break;
-            };
+        let mut keys = Vec::new();
+        self.walk_prefix(prefix, limit, &mut keys);
+        for (key, offset) in keys {
             let mut postings = Vec::new();
             self.entity_postings(offset, &mut postings);
-            out.push((String::from_utf8_lossy(key).into_owned(), postings));
+            out.push((key, postings));
         }
+    }
+
+    /// Keys that start with `prefix`, at most `limit` of them, without their postings: for
+    /// callers that only want the spellings.
+    pub fn prefix_keys(&self, prefix: &str, limit: usize, out: &mut Vec<String>) {
+        let mut keys = Vec::new();
+        self.walk_prefix(prefix, limit, &mut keys);
+        out.extend(keys.into_iter().map(|(key, _)| key));
+    }
+
+    /// The first `limit` keys of the exact map that start with `prefix`, with their values.
+    ///
+    /// An automaton stream costs tens of thousands of instructions to set up; this walks the
+    /// `fst`'s nodes directly: down the prefix, then depth first in byte order, which is the
+    /// order of the keys, adding up the outputs along the way.
+    fn walk_prefix(&self, prefix: &str, limit: usize, out: &mut Vec<(String, u64)>) {
+        let fst = self.exact.as_fst();
+        let mut node = fst.root();
+        let mut output = fst::raw::Output::zero();
+        for &byte in prefix.as_bytes() {
+            match node.find_input(byte) {
+                Some(i) => {
+                    let transition = node.transition(i);
+                    output = output.cat(transition.out);
+                    node = fst.node(transition.addr);
+                }
+                None => return,
+            }
+        }
+        let mut key = prefix.as_bytes().to_vec();
+        let mut remaining = limit;
+        walk_keys(fst, node, output, &mut key, &mut remaining, out);
     }
 
     /// True when some key of the index equals `folded`.
@@ -565,7 +586,70 @@ impl Index {
     /// Every key of the exact map with its postings, for validation.
     pub fn keys(&self) -> Vec<(String, Vec<Posting>)> {
         let mut out = Vec::new();
-        self.collect_keys(self.exact.stream(), usize::MAX, &mut out);
+        self.keys_with_prefix("", usize::MAX, &mut out);
         out
+    }
+}
+
+/// Pushes the keys at and below `node` (whose path is `key`) in order, until `remaining`
+/// keys have been pushed.
+/// Pushes the keys at and below `node` (whose path is `key`, with the outputs along it adding
+/// up to `output`) with their values, in order, until `remaining` keys have been pushed.
+fn walk_keys<D: AsRef<[u8]>>(
+    fst: &fst::raw::Fst<D>,
+    node: fst::raw::Node<'_>,
+    output: fst::raw::Output,
+    key: &mut Vec<u8>,
+    remaining: &mut usize,
+    out: &mut Vec<(String, u64)>,
+) {
+    if *remaining == 0 {
+        return;
+    }
+    if node.is_final() {
+        let value = output.cat(node.final_output()).value();
+        out.push((String::from_utf8_lossy(key).into_owned(), value));
+        *remaining -= 1;
+    }
+    for transition in node.transitions() {
+        if *remaining == 0 {
+            return;
+        }
+        key.push(transition.inp);
+        let next = fst.node(transition.addr);
+        walk_keys(fst, next, output.cat(transition.out), key, remaining, out);
+        key.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Walking the nodes lists the same keys and values, in the same order, as an automaton
+    /// stream over the map.
+    #[test]
+    fn prefix_walk_matches_the_stream() {
+        use fst::{IntoStreamer, Streamer, automaton::Automaton};
+        let index = crate::gazetteer::embedded();
+        for prefix in [
+            "", "a", "new", "new ", "san", "ham", "kyi", "zzz", "united n", "é",
+        ] {
+            for limit in [0, 1, 16, 128] {
+                let mut walked = Vec::new();
+                index.walk_prefix(prefix, limit, &mut walked);
+                let automaton = fst::automaton::Str::new(prefix).starts_with();
+                let mut stream = index.exact.search(automaton).into_stream();
+                let mut streamed = Vec::new();
+                while let Some((key, value)) = stream.next() {
+                    if streamed.len() == limit {
+                        break;
+                    }
+                    streamed.push((String::from_utf8_lossy(key).into_owned(), value));
+                }
+                assert_eq!(walked, streamed, "{prefix:?} {limit}");
+                if limit == 16 && prefix == "san" {
+                    assert_eq!(walked.len(), 16);
+                }
+            }
+        }
     }
 }

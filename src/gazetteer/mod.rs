@@ -10,6 +10,7 @@ pub mod cache;
 pub mod compile;
 pub mod fold;
 pub mod index;
+pub mod key;
 pub mod sources;
 pub mod tsv;
 pub mod user;
@@ -85,43 +86,53 @@ impl Layer {
     }
 }
 
-/// The hash callers give [`Gazetteer::may_start_pair`] for each folded word (FxHash, which
-/// is unseeded, so the same in every process).
-pub fn word_hash(folded: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(folded)
-}
+pub use key::word_hash;
 
-/// A Bloom filter of `bits` bits (a power of two) probed twice per key hash.
+/// A blocked Bloom filter: each key sets two bits of one 64-bit word, so that a probe is one
+/// memory access.
 #[derive(Debug, Default)]
 struct Bloom {
     words: Vec<u64>,
 }
 
 impl Bloom {
+    /// A filter of `bits` bits (a power of two, at least 64) holding `hashes`.
     fn new(bits: usize, hashes: impl Iterator<Item = u64>) -> Self {
         let mut bloom = Bloom {
             words: vec![0; bits / 64],
         };
         for hash in hashes {
-            for bit in bloom.probes(hash) {
-                bloom.words[bit / 64] |= 1 << (bit % 64);
-            }
+            let (word, bits) = bloom.probe(hash);
+            bloom.words[word] |= bits;
         }
         bloom
     }
 
-    /// The two filter bits of a hash.
-    fn probes(&self, hash: u64) -> [usize; 2] {
-        let mask = (self.words.len() * 64) as u64 - 1;
-        [(hash & mask) as usize, ((hash >> 40) & mask) as usize]
+    /// The word and the two bits of a hash (the word from the low bits, the bits from the top).
+    #[inline]
+    fn probe(&self, hash: u64) -> (usize, u64) {
+        let word = hash as usize & (self.words.len() - 1);
+        (word, 1 << (hash >> 58) | 1 << ((hash >> 52) & 63))
     }
 
     /// False when the key was certainly never added.
+    #[inline]
     fn may_contain(&self, hash: u64) -> bool {
-        self.probes(hash)
-            .iter()
-            .all(|&bit| self.words[bit / 64] & (1 << (bit % 64)) != 0)
+        let (word, bits) = self.probe(hash);
+        self.words[word] & bits == bits
+    }
+}
+
+/// A Bloom filter of the first words of multi-word names (see
+/// [`Gazetteer::starter_word_filter`]).
+#[derive(Debug, Clone, Copy)]
+pub struct StarterFilter<'g>(&'g Bloom);
+
+impl StarterFilter<'_> {
+    /// False when no word of this [`word_hash`] starts a multi-word name.
+    #[inline]
+    pub fn may_contain(&self, hash: u64) -> bool {
+        self.0.may_contain(hash)
     }
 }
 
@@ -135,11 +146,19 @@ struct Starters {
     pair_bloom: Bloom,
 }
 
-/// Bits in the starter words' filter (64 KiB): about 1% false positives.
-const STARTER_WORD_BLOOM_BITS: usize = 1 << 19;
+/// Bits a starter filter gives each key: with two bits per key, about 1% false positives.
+const BLOOM_BITS_PER_KEY: usize = 16;
 
-/// Bits in the starter pairs' filter (256 KiB).
-const STARTER_PAIR_BLOOM_BITS: usize = 1 << 21;
+/// The smallest starter filter (16 KiB): small enough to stay in a core's first-level cache
+/// beside the text, which matters as almost every word of prose is looked up in it.
+const MIN_BLOOM_BITS: usize = 1 << 17;
+
+/// Bits for a filter of `keys` keys: a power of two.
+fn bloom_bits(keys: usize) -> usize {
+    (keys * BLOOM_BITS_PER_KEY)
+        .next_power_of_two()
+        .max(MIN_BLOOM_BITS)
+}
 
 /// One hash for two words, from their [`word_hash`]es.
 fn pair_hash(first: u64, second: u64) -> u64 {
@@ -162,14 +181,18 @@ impl Starters {
             }
         }
         Starters {
-            word_bloom: Bloom::new(STARTER_WORD_BLOOM_BITS, words.iter().map(|w| word_hash(w))),
-            pair_bloom: Bloom::new(STARTER_PAIR_BLOOM_BITS, pairs.into_iter()),
+            word_bloom: Bloom::new(bloom_bits(words.len()), words.iter().map(|w| word_hash(w))),
+            pair_bloom: Bloom::new(bloom_bits(pairs.len()), pairs.into_iter()),
             words,
         }
     }
 
     fn contains_word(&self, word: &str) -> bool {
-        self.word_bloom.may_contain(word_hash(word)) && self.words.contains(word)
+        self.contains_hashed_word(word_hash(word), word)
+    }
+
+    fn contains_hashed_word(&self, hash: u64, word: &str) -> bool {
+        self.word_bloom.may_contain(hash) && self.words.contains(word)
     }
 }
 
@@ -315,6 +338,29 @@ impl Gazetteer {
         }
     }
 
+    /// Keys starting with `prefix` in every layer (at most `limit` per layer, as
+    /// [`Gazetteer::keys_with_prefix`] finds them), without their hits.
+    pub fn prefix_keys(&self, prefix: &str, limit: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut found = Vec::new();
+        for (layer, l) in self.layers.iter().enumerate() {
+            found.clear();
+            l.index.prefix_keys(prefix, limit, &mut found);
+            // A key counts where some entity of it is visible (not masked by a user layer).
+            for key in found.drain(..) {
+                let mut postings = Vec::new();
+                if !l.masked.is_empty() {
+                    l.index.exact(&key, &mut postings);
+                    if l.visible_hits(layer, &postings).next().is_none() {
+                        continue;
+                    }
+                }
+                out.push(key);
+            }
+        }
+        out
+    }
+
     /// Keys starting with `prefix` in every layer (at most `limit` per layer), as hits.
     pub fn keys_with_prefix(&self, prefix: &str, limit: usize) -> Vec<(String, Vec<Hit>)> {
         let mut out = Vec::new();
@@ -418,6 +464,24 @@ impl Gazetteer {
         self.starters().contains_word(folded)
     }
 
+    /// False when no word of this [`word_hash`] starts a multi-word name (a Bloom filter: true
+    /// means perhaps, and [`Gazetteer::is_starter_word_hashed`] decides).
+    #[inline]
+    pub fn may_be_starter_word(&self, hash: u64) -> bool {
+        self.starters().word_bloom.may_contain(hash)
+    }
+
+    /// The filter of [`Gazetteer::may_be_starter_word`], to ask once per document rather than
+    /// once per word.
+    pub fn starter_word_filter(&self) -> StarterFilter<'_> {
+        StarterFilter(&self.starters().word_bloom)
+    }
+
+    /// [`Gazetteer::is_starter_word`] for a word whose [`word_hash`] the caller has already.
+    pub fn is_starter_word_hashed(&self, hash: u64, folded: &str) -> bool {
+        self.starters().contains_hashed_word(hash, folded)
+    }
+
     /// False when no multi-word name starts with two words of these [`word_hash`]es (a Bloom
     /// filter: true means perhaps, and [`Gazetteer::is_starter`] decides).
     pub fn may_start_pair(&self, first: u64, second: u64) -> bool {
@@ -454,6 +518,29 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn starter_filters_hold_every_starter_and_few_others() {
+        let g = Gazetteer::embedded();
+        let starters = g.starters();
+        assert!(starters.words.len() > 1000);
+        for word in &starters.words {
+            assert!(starters.word_bloom.may_contain(word_hash(word)), "{word}");
+        }
+        assert!(g.is_starter_word("the") && g.is_starter_word("steadfast"));
+        assert!(!g.is_starter_word("yesterday"));
+        // Words that start no name: the filter lets through about 1% of them.
+        let passed = (0..100_000)
+            .map(|n| format!("w{n}x"))
+            .filter(|w| starters.word_bloom.may_contain(word_hash(w)))
+            .count();
+        assert!(passed < 2_500, "{passed} of 100,000 passed the filter");
+        let pairs = (0..100_000u64)
+            .filter(|&n| g.may_start_pair(word_hash(&format!("p{n}")), word_hash("zq")))
+            .count();
+        assert!(pairs < 2_500, "{pairs} of 100,000 pairs passed the filter");
+        assert!(g.may_start_pair(word_hash("steadfast"), word_hash("dart")));
+    }
 
     #[test]
     fn embedded_index_opens_and_finds_entries() {

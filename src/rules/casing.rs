@@ -127,22 +127,22 @@ impl Rule for Casing {
                 }
             };
             let from = (segment.start + 2).min(segment.end);
-            super::text::for_each_ascii_capital(bytes, from..segment.end, |at| {
-                if bytes[at - 1] == b' ' && bytes[at - 2].is_ascii_lowercase() {
-                    // Only a function word is a candidate: check the word before the context.
-                    let mut end = at + 1;
-                    while end < segment.end && bytes[end].is_ascii_lowercase() {
-                        end += 1;
-                    }
-                    let word = &bytes[at..end];
-                    if word.len() < 2 || bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                        return;
-                    }
-                    if super::text::pack_short(word)
-                        .is_some_and(|key| lowerable().binary_search(&key).is_ok())
-                    {
-                        at_candidate(at, false, out);
-                    }
+            // Capitals after a space after a small letter, found a block at a time.
+            let after_word = |m: &crate::scan::CapitalMasks| m.after_space & m.two_after_lower;
+            crate::scan::for_each_capital_where(bytes, from..segment.end, after_word, |at| {
+                // Only a function word is a candidate: check the word before the context.
+                let mut end = at + 1;
+                while end < segment.end && bytes[end].is_ascii_lowercase() {
+                    end += 1;
+                }
+                let word = &bytes[at..end];
+                if word.len() < 2 || bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    return;
+                }
+                if super::text::pack_short(word)
+                    .is_some_and(|key| lowerable().binary_search(&key).is_ok())
+                {
+                    at_candidate(at, false, out);
                 }
             });
             // All title words in one pass over the segment.
@@ -211,7 +211,7 @@ fn title_starts() -> &'static aho_corasick::AhoCorasick {
 /// Byte ranges of the words (letters, digits, inner apostrophes) of a segment.
 fn words_in(text: &str, segment: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::with_capacity(segment.len() / 6);
-    super::text::word_spans(text, segment, true, &mut out);
+    crate::scan::word_spans(text, segment, true, &mut out);
     out
 }
 

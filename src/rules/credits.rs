@@ -143,6 +143,17 @@ fn may_be_credit_line(trimmed: &str) -> bool {
 }
 
 fn check_line(cx: &Context<'_>, text: &str, line: Range<usize>, out: &mut Vec<Finding>) {
+    // Most lines start with an ASCII byte that is no space and no capital: no credit line, and
+    // no need to trim it to know.
+    if let Some(&first) = text.as_bytes().get(line.start)
+        && first < 0x80
+        // (`trim` also takes the vertical tab, which `is_ascii_whitespace` does not.)
+        && !(first.is_ascii_whitespace() || first == 0x0B)
+        && !first.is_ascii_uppercase()
+        && line.start < line.end
+    {
+        return;
+    }
     let content = text[line.clone()].trim_end_matches('\r');
     let trimmed = content.trim();
     // Cheap rejections first: most lines of prose are no credit line.

@@ -19,7 +19,7 @@ use super::{Context, Diacritics, Example, HouseStyle, Rule, RuleMeta};
 use crate::fixes::{Applicability, Finding};
 use crate::gazetteer::compile::{PARTICLES, WHOLE_NAME, name_tokens, word_flag};
 use crate::gazetteer::fold::{edit_distance, fold, fold_into, max_distance, skeleton};
-use crate::gazetteer::{EntityId, EntityRecord, Gazetteer, Hit, Kind, Role, word_hash};
+use crate::gazetteer::{EntityId, EntityRecord, Gazetteer, Hit, Kind, Role, key, word_hash};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::ops::Range;
@@ -172,6 +172,14 @@ const EXERCISE_CONTEXT: &[&str] = &[
     "wargames",
 ];
 
+/// True for a word of [`EXERCISE_CONTEXT`] (its first letter decides most words at once).
+fn is_exercise_context(word: &str) -> bool {
+    matches!(
+        word.as_bytes().first(),
+        Some(b'd' | b'e' | b'g' | b'm' | b'o' | b'w')
+    ) && EXERCISE_CONTEXT.contains(&word)
+}
+
 /// Generic nouns that many house styles write in lower case after a proper name.
 const GENERIC_HEADS: &[&str] = &[
     "accord",
@@ -300,8 +308,11 @@ fn gap_starts_sentence(gap: &str) -> bool {
         .rposition(|b| !matches!(b, b' ' | b'(' | b'['))
         .map_or(0, |k| k + 1);
     let bytes = &bytes[..end];
-    if memchr::memchr(b'\n', bytes).is_some() {
-        return true;
+    // Gaps are a few bytes: a plain loop beats `memchr`'s set-up.
+    for &b in bytes {
+        if b == b'\n' {
+            return true;
+        }
     }
     match bytes {
         [.., b'.' | b'!' | b'?' | b':' | b'"' | b'|'] => true,
@@ -332,47 +343,122 @@ struct AnalysisCache {
 }
 
 /// Distinct words and what they map to. Words of up to 15 bytes (almost all) are keyed by their
-/// bytes packed into a `u128`, so that a lookup is one short hash and one compare, with no
+/// bytes packed into a `u128` (see [`key`]) in an open-addressing table whose buckets hold the
+/// key and its value together, so that a lookup is one multiply and one cache line, with no
 /// pointer to follow and no `memcmp` call.
 #[derive(Default)]
 struct WordTable {
-    short: FxHashMap<u128, u32>,
-    long: FxHashMap<Box<str>, u32>,
+    buckets: Vec<Bucket>,
+    /// Filled buckets.
+    filled: usize,
+    long: FxHashMap<Box<str>, WordEntry>,
+}
+
+/// What the table knows of a word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct WordEntry {
+    /// Its slot: analysis index and flags, or [`NONE`].
+    slot: u32,
+    /// [`word_hash`] of its folded form.
+    folded_hash: u64,
+}
+
+/// One bucket of a [`WordTable`]: half a cache line.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(32))]
+struct Bucket {
+    /// The packed word (0: empty; a packed word is never 0, its length byte is set).
+    key: u128,
+    entry: WordEntry,
 }
 
 impl WordTable {
-    /// The bytes of `word` and its length in one `u128`, when it fits.
-    fn pack(word: &str) -> Option<u128> {
-        let bytes = word.as_bytes();
-        if bytes.len() > 15 {
+    /// The entry of a packed word whose [`key::hash_key`] is `hash`.
+    #[inline]
+    fn get_packed(&self, packed: u128, hash: u64) -> Option<WordEntry> {
+        if self.buckets.is_empty() {
             return None;
         }
-        let mut buffer = [0u8; 16];
-        buffer[..bytes.len()].copy_from_slice(bytes);
-        buffer[15] = bytes.len() as u8;
-        Some(u128::from_le_bytes(buffer))
+        let mask = self.buckets.len() - 1;
+        let mut at = hash as usize & mask;
+        loop {
+            let bucket = &self.buckets[at];
+            if bucket.key == packed {
+                return Some(bucket.entry);
+            }
+            if bucket.key == 0 {
+                return None;
+            }
+            at = (at + 1) & mask;
+        }
     }
 
-    fn get(&self, word: &str) -> Option<u32> {
-        match Self::pack(word) {
-            Some(key) => self.short.get(&key).copied(),
+    /// Asks the processor to bring the bucket of `hash` into the cache, ahead of its lookup.
+    #[inline]
+    fn prefetch(&self, hash: u64) {
+        #[cfg(target_arch = "x86_64")]
+        if !self.buckets.is_empty() {
+            let bucket = &self.buckets[hash as usize & (self.buckets.len() - 1)];
+            // SAFETY: a prefetch is only a hint; the address is that of a live bucket.
+            unsafe {
+                use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+                _mm_prefetch::<_MM_HINT_T0>(std::ptr::from_ref(bucket).cast::<i8>());
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = hash;
+    }
+
+    fn insert_packed(&mut self, packed: u128, hash: u64, entry: WordEntry) {
+        if (self.filled + 1) * 2 > self.buckets.len() {
+            self.grow();
+        }
+        let mask = self.buckets.len() - 1;
+        let mut at = hash as usize & mask;
+        while self.buckets[at].key != 0 && self.buckets[at].key != packed {
+            at = (at + 1) & mask;
+        }
+        if self.buckets[at].key == 0 {
+            self.filled += 1;
+        }
+        self.buckets[at] = Bucket { key: packed, entry };
+    }
+
+    /// Doubles the buckets (at least 1,024) and puts every key back.
+    fn grow(&mut self) {
+        let size = (self.buckets.len() * 2).max(1024);
+        let old = std::mem::replace(&mut self.buckets, vec![Bucket::default(); size]);
+        self.filled = 0;
+        for bucket in old {
+            if bucket.key != 0 {
+                self.insert_packed(bucket.key, key::hash_key(bucket.key), bucket.entry);
+            }
+        }
+    }
+
+    fn get(&self, word: &str) -> Option<WordEntry> {
+        match key::pack(word.as_bytes()) {
+            Some(packed) => self.get_packed(packed, key::hash_key(packed)),
             None => self.long.get(word).copied(),
         }
     }
 
-    fn insert(&mut self, word: &str, value: u32) {
-        match Self::pack(word) {
-            Some(key) => self.short.insert(key, value),
-            None => self.long.insert(word.into(), value),
-        };
+    fn insert(&mut self, word: &str, entry: WordEntry) {
+        match key::pack(word.as_bytes()) {
+            Some(packed) => self.insert_packed(packed, key::hash_key(packed), entry),
+            None => {
+                self.long.insert(word.into(), entry);
+            }
+        }
     }
 
     fn len(&self) -> usize {
-        self.short.len() + self.long.len()
+        self.filled + self.long.len()
     }
 
     fn clear(&mut self) {
-        self.short.clear();
+        self.buckets.clear();
+        self.filled = 0;
         self.long.clear();
     }
 }
@@ -462,6 +548,8 @@ struct Analysis {
     name_form: bool,
     /// Known only as a form of people's names: no word, demonym or other proper name (`Sanu`).
     only_name_form: bool,
+    /// Its lexicon flags (see [`Gazetteer::word`]).
+    flags: u64,
 }
 
 /// How far (in words) evidence elsewhere in the document still counts: about one article, so
@@ -528,11 +616,24 @@ const INDEX_BITS: u32 = 0x00FF_FFFF;
 /// The slot of a word that needs no analysis: a lower-case word that starts no name.
 const NONE: u32 = INDEX_BITS;
 
+/// The slot of a word waiting for its lookup in the word table (never seen once `find` has
+/// classified every word).
+const PENDING: u32 = INDEX_BITS - 1;
+
 /// Slot flag: the word may start a multi-word name.
 const SLOT_STARTER: u32 = 1 << 24;
 
 /// Slot flag: the word alone may be evidence or a candidate.
 const SLOT_BUSY: u32 = 1 << 25;
+
+/// Slot flag: [`Analysis::common`].
+const SLOT_COMMON: u32 = 1 << 26;
+
+/// Slot flag: [`Analysis::name_form`].
+const SLOT_NAME_FORM: u32 = 1 << 27;
+
+/// Slot flag: [`Analysis::common70`].
+const SLOT_COMMON70: u32 = 1 << 28;
 
 /// What a lower-case word that starts no name is: nothing the matcher cares about.
 static PLAIN: Analysis = Analysis {
@@ -551,6 +652,7 @@ static PLAIN: Analysis = Analysis {
     common70: true,
     name_form: false,
     only_name_form: false,
+    flags: 0,
 };
 
 /// A place where a finding may be made, decided once the whole document has been read.
@@ -596,10 +698,16 @@ struct Matcher<'c, 'a> {
     analyses: Vec<Analysis>,
     /// Analysis index of each word.
     word_analysis: Vec<u32>,
+    /// [`word_hash`] of each word's folded form.
+    word_hashes: Vec<u64>,
     /// Multi-word lookups, borrowed from the thread's cache for this document.
     memos: PhraseMemos,
     /// Folded forms of gazetteer names and descriptions, by address (they live in the index).
     folds: RefCell<FxHashMap<usize, Rc<str>>>,
+    /// Entity records read from the index, by id (see [`Matcher::entity`]).
+    entities: RefCell<FxHashMap<EntityId, Option<EntityRecord<'c>>>>,
+    /// Country words of place descriptions, by address (see [`Matcher::country_words`]).
+    countries: RefCell<FxHashMap<usize, Rc<[Box<str>]>>>,
 
     scratch: String,
     fuzzy_scratch: Vec<String>,
@@ -615,28 +723,44 @@ impl<'c, 'a> Matcher<'c, 'a> {
             table: WordTable::default(),
             analyses: Vec::new(),
             word_analysis: Vec::new(),
+            word_hashes: Vec::new(),
             memos: PhraseMemos::default(),
             folds: RefCell::new(FxHashMap::default()),
+            countries: RefCell::new(FxHashMap::default()),
+            entities: RefCell::new(FxHashMap::default()),
             scratch: String::new(),
             fuzzy_scratch: Vec::new(),
         }
     }
 
     /// Splits the prose into words: letters and digits, with inner apostrophes and hyphens
-    /// (`O'Brien`, `Jean-Yves`); a possessive `’s` is left out of the span.
-    fn tokenize(&mut self) {
+    /// (`O'Brien`, `Jean-Yves`); a possessive `’s` is left out of the span. Words that need
+    /// nothing (lower case, starting no name: a Bloom filter says so) get their slot at once;
+    /// the others are returned, to be looked up in the word table.
+    fn tokenize(&mut self) -> Vec<u32> {
         let text = self.text;
         let bytes = text.as_bytes();
-        let mut spans = Vec::with_capacity(text.len() / 6);
+        let starters = self.gazetteer.starter_word_filter();
+        let (words, slots, hashes) = (
+            &mut self.words,
+            &mut self.word_analysis,
+            &mut self.word_hashes,
+        );
+        // About one word in six bytes of prose; enough room for one in four, so that the
+        // lists are not copied as they grow.
+        let estimate = text.len() / 4 + 16;
+        words.reserve(estimate);
+        slots.reserve(estimate);
+        hashes.reserve(estimate);
+        let mut pending = Vec::with_capacity(estimate / 2);
         for segment in self.cx.doc.prose() {
-            spans.clear();
-            super::text::word_spans(text, segment.clone(), true, &mut spans);
             let mut previous_end: Option<usize> = None;
-            for span in &spans {
-                let (start, end) = (span.start, span.end);
+            crate::scan::for_each_word(text, segment.clone(), true, |start, end| {
                 // `Zelensky’s`: the possessive is not part of the name.
                 let word = &bytes[start..end];
-                let core_end = if word.len() > 4 && word.ends_with("’s".as_bytes()) {
+                let core_end = if word.last() != Some(&b's') {
+                    end
+                } else if word.len() > 4 && word.ends_with("’s".as_bytes()) {
                     end - 4
                 } else if word.len() > 3 && word.ends_with(b"'s") {
                     end - 2
@@ -645,6 +769,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 };
                 let (joined, sentence_start) = match previous_end {
                     None => (false, true),
+                    // One space, the usual gap.
+                    Some(p) if start == p + 1 && bytes[p] == b' ' => (true, false),
                     Some(p) => {
                         let gap = &bytes[p..start];
                         let joined = !gap.is_empty() && gap.iter().all(|b| *b == b' ');
@@ -652,7 +778,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
                         (joined, sentence_start)
                     }
                 };
-                self.words.push(Word {
+                previous_end = Some(end);
+                let index = words.len() as u32;
+                words.push(Word {
                     span: Range32 {
                         start: start as u32,
                         end: core_end as u32,
@@ -660,9 +788,26 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     joined_to_previous: joined,
                     sentence_start,
                 });
-                previous_end = Some(end);
-            }
+                // Most words are lower case and start no name: their surface is their folded
+                // form, and they need no analysis.
+                let hash = match key::pack_in(bytes, start, core_end) {
+                    Some(packed) => {
+                        let hash = key::hash_key(packed);
+                        if key::is_plain_lower_key(packed) && !starters.may_contain(hash) {
+                            slots.push(NONE);
+                            hashes.push(hash);
+                            return;
+                        }
+                        hash
+                    }
+                    None => 0,
+                };
+                slots.push(PENDING);
+                hashes.push(hash);
+                pending.push(index);
+            });
         }
+        pending
     }
 
     /// The folded form of a gazetteer string (a name or description), folded once.
@@ -698,7 +843,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 self.memos.common.insert(key, common);
                 common
             }
-            k => self.analyses[k as usize].common,
+            _ => self.word_analysis[i] & SLOT_COMMON != 0,
         }
     }
 
@@ -712,10 +857,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
 
     /// [`word_hash`] of the folded form of word `i`.
     fn folded_hash(&self, i: usize) -> u64 {
-        match self.word_analysis[i] & INDEX_BITS {
-            NONE => word_hash(&self.text[self.words[i].span.range()]),
-            k => self.analyses[k as usize].folded_hash,
-        }
+        self.word_hashes[i]
     }
 
     fn run(mut self, out: &mut Vec<Finding>) {
@@ -752,30 +894,67 @@ impl<'c, 'a> Matcher<'c, 'a> {
 
     /// Finds the candidates of the document and decides them.
     fn find(&mut self, out: &mut Vec<Finding>) {
-        self.tokenize();
-        self.word_analysis = Vec::with_capacity(self.words.len());
-        for i in 0..self.words.len() {
-            let surface = &self.text[self.words[i].span.range()];
-            // Most words are lower case and start no name: a Bloom filter says so without a
-            // lookup. Any other word seen before costs one lookup.
-            if is_plain_lower(surface) && !self.gazetteer.is_starter_word(surface) {
-                self.word_analysis.push(NONE);
-                continue;
+        let pending = self.tokenize();
+        // Words the main loop acts on: those that may start a name or be one.
+        let mut active = Vec::new();
+        let bytes = self.text.as_bytes();
+        // The table bucket of a word a few words ahead is fetched while this one is looked up.
+        const AHEAD: usize = 8;
+        for (n, &i) in pending.iter().enumerate() {
+            if let Some(&later) = pending.get(n + AHEAD) {
+                self.table.prefetch(self.word_hashes[later as usize]);
             }
-            let index = match self.table.get(surface) {
-                Some(index) => index,
-                None => {
-                    let index = self.first_sighting(surface);
-                    self.table.insert(surface, index);
-                    index
+            let i = i as usize;
+            let span = self.words[i].span;
+            let (start, end) = (span.start as usize, span.end as usize);
+            let entry = if let Some(packed) = key::pack_in(bytes, start, end) {
+                let hash = self.word_hashes[i];
+                // Any word seen before costs one probe (the starter filter's few false
+                // positives are remembered there too).
+                if let Some(entry) = self.table.get_packed(packed, hash) {
+                    entry
+                } else if key::is_plain_lower_key(packed)
+                    && !self
+                        .gazetteer
+                        .is_starter_word_hashed(hash, &self.text[start..end])
+                {
+                    let entry = WordEntry {
+                        slot: NONE,
+                        folded_hash: hash,
+                    };
+                    self.table.insert_packed(packed, hash, entry);
+                    entry
+                } else {
+                    let entry = self.first_sighting(&self.text[start..end]);
+                    self.table.insert_packed(packed, hash, entry);
+                    entry
+                }
+            } else {
+                let surface = &self.text[start..end];
+                if is_plain_lower(surface) && !self.gazetteer.is_starter_word(surface) {
+                    WordEntry {
+                        slot: NONE,
+                        folded_hash: word_hash(surface),
+                    }
+                } else if let Some(entry) = self.table.get(surface) {
+                    entry
+                } else {
+                    let entry = self.first_sighting(surface);
+                    self.table.insert(surface, entry);
+                    entry
                 }
             };
-            self.word_analysis.push(index);
+            if entry.slot & (SLOT_STARTER | SLOT_BUSY) != 0 {
+                active.push(i as u32);
+            }
+            self.word_analysis[i] = entry.slot;
+            self.word_hashes[i] = entry.folded_hash;
         }
         let mut evidence = Evidence::default();
         let mut candidates = Vec::new();
         let mut covered_until = 0usize;
-        for i in 0..self.words.len() {
+        for i in active {
+            let i = i as usize;
             let slot = self.word_analysis[i];
             if slot & SLOT_STARTER != 0
                 && let Some((words, candidate, entity)) = self.phrase_at(i)
@@ -869,7 +1048,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
 
     /// The slot of a word seen for the first time (lower-case words that start no name never
     /// get here): the index of its new analysis, with its flags.
-    fn first_sighting(&mut self, surface: &str) -> u32 {
+    fn first_sighting(&mut self, surface: &str) -> WordEntry {
         let analysis = self.analyse(surface);
         let mut slot = self.analyses.len() as u32;
         if analysis.starter {
@@ -889,8 +1068,18 @@ impl<'c, 'a> Matcher<'c, 'a> {
         if busy {
             slot |= SLOT_BUSY;
         }
+        for (set, flag) in [
+            (analysis.common, SLOT_COMMON),
+            (analysis.name_form, SLOT_NAME_FORM),
+            (analysis.common70, SLOT_COMMON70),
+        ] {
+            if set {
+                slot |= flag;
+            }
+        }
+        let folded_hash = analysis.folded_hash;
         self.analyses.push(analysis);
-        slot
+        WordEntry { slot, folded_hash }
     }
 
     /// Works out what a distinct word is.
@@ -910,8 +1099,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
             .all(char::is_uppercase);
         let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
         let flags = self.gazetteer.word(&folded);
+        analysis.flags = flags;
         analysis.common = is_common_flags(flags);
-        analysis.common70 = self.gazetteer.is_common_word(&folded, 70);
+        analysis.common70 = flags & word_flag::WORD != 0 && flags & 0xff <= 70;
         analysis.name_form = flags & word_flag::NAME_FORM != 0;
         let other = word_flag::WORD | word_flag::UPPER | word_flag::PROPER | word_flag::DEMONYM;
         analysis.only_name_form = analysis.name_form && flags & other == 0;
@@ -931,7 +1121,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let mut hits = Vec::new();
         self.gazetteer.exact(&folded, &mut hits);
         for hit in hits {
-            let Some(entity) = self.gazetteer.entity(hit.entity) else {
+            let Some(entity) = self.entity(hit.entity) else {
                 continue;
             };
             match hit.role {
@@ -994,7 +1184,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         // The end cut off (`Gumrukc`, `Hambu`): tokens that extend the word by a letter or two.
         let mut truncations = Vec::new();
         if folded.len() >= 5 && folded.bytes().all(|b| b.is_ascii_alphabetic()) {
-            for (key, _) in self.gazetteer.keys_with_prefix(folded, 16) {
+            for key in self.gazetteer.prefix_keys(folded, 16) {
                 if !key.contains(' ') && (1..=2).contains(&(key.len() - folded.len())) {
                     truncations.push(key);
                 }
@@ -1051,12 +1241,12 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let bytes = self.text.as_bytes();
         if bytes[self.words[i].span.start as usize].is_ascii_lowercase()
             && bytes[self.words[second].span.start as usize].is_ascii_lowercase()
-            && self.analysis(i).common
-            && (!self.analysis(i).name_form || self.is_common(second))
+            && self.word_analysis[i] & SLOT_COMMON != 0
+            && (self.word_analysis[i] & SLOT_NAME_FORM == 0 || self.is_common(second))
             // … unless they are called an exercise (`the freedom shield exercise`).
             && !self
                 .following_word(second)
-                .is_some_and(|w| EXERCISE_CONTEXT.contains(&w))
+                .is_some_and(is_exercise_context)
         {
             return None;
         }
@@ -1124,7 +1314,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
         let span = self.words[i].span.start as usize..self.words[i + n - 1].span.end as usize;
         let surface = &self.text[span.clone()];
-        let entity = self.gazetteer.entity(hit.entity)?;
+        let entity = self.entity(hit.entity)?;
         if hit.role == Role::Alias {
             return Some((n, None, Some(hit.entity)));
         }
@@ -1253,7 +1443,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 .iter()
                 .filter(|h| matches!(h.role, Role::Surname | Role::Given))
             {
-                let Some(entity) = self.gazetteer.entity(hit.entity) else {
+                let Some(entity) = self.entity(hit.entity) else {
                     continue;
                 };
                 if entity.kind != Kind::Person {
@@ -1279,9 +1469,13 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     } else {
                         continue;
                     };
+                // A known name form is repaired only under the person's title with the rest of
+                // their name written in place: one letter off, or two where that rest is two
+                // words or more (`Prime Minister Pham Minh Thanh` is Pham Minh Chinh).
                 if distance == 0
                     || known_name
-                        && (distance > 1
+                        && (distance > 2
+                            || distance == 2 && tokens.len() < 3
                             || self.title_context(i, entity.description) == 0
                             || !self.rest_of_name_written(i, position, &tokens))
                 {
@@ -1344,7 +1538,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
         // No name starts with these two words, and the first is too common to search on its own
         // (see `names_begun_by`): the usual case, decided without a lookup.
-        if !starts && self.analysis(i).common70 && !self.second_unknown(i) {
+        if !starts && self.word_analysis[i] & SLOT_COMMON70 != 0 && !self.second_unknown(i) {
             return None;
         }
         // The names this pair of words may begin, worked out once per pair: almost always none.
@@ -1409,7 +1603,6 @@ impl<'c, 'a> Matcher<'c, 'a> {
             let Some(hit) = hits.iter().find(|h| {
                 h.role == Role::Canonical
                     && self
-                        .gazetteer
                         .entity(h.entity)
                         .is_some_and(|e| e.kind != Kind::Person)
             }) else {
@@ -1479,7 +1672,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 let found =
                     hits.iter().find(|h| {
                         h.role == Role::Canonical
-                            && self.gazetteer.entity(h.entity).is_some_and(|e| {
+                            && self.entity(h.entity).is_some_and(|e| {
                                 e.kind != Kind::Person
                                     && !e.name.split(' ').next().is_some_and(|first| {
                                         umlaut_spelling(first) == analysis.folded
@@ -1545,7 +1738,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         match &candidate.kind {
             CandidateKind::Variant(hits) => {
                 let hit = unique_entity(hits)?;
-                let entity = self.gazetteer.entity(hit.entity)?;
+                let entity = self.entity(hit.entity)?;
                 let analysis = &self.analysis(candidate.word);
                 // A listed spelling that is also a known name form is only trusted when the
                 // name-form groups say it is a spelling of this same name (`Selenskyj`).
@@ -1569,9 +1762,17 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 // names of other things; only those of major places are trusted alone.
                 // (Or its country is named beside it: `Donezk in eastern Ukraine`.)
                 let letters = surface.chars().count();
+                // A place whose name is romanized from another script (`Ţarţūs`) has several
+                // English spellings (`Tartous`, `Tartus`): one close to the romanization is a
+                // spelling of it, not an error.
+                let romanized = entity.kind.is_place()
+                    && !entity.name.is_ascii()
+                    && surface.is_ascii()
+                    && edit_distance(&analysis.folded, &self.fold_entry(entity.name)) <= 2;
                 let weak_place = entity.kind.is_place()
                     && !matches!(entity.kind, Kind::Country)
                     && (letters < 5
+                        || romanized
                         || entity.population < 1_000_000
                             && !(entity.population >= 100_000
                                 && self.country_context(candidate.word, entity.description)));
@@ -1582,7 +1783,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     // Alternate names of smaller places are too often names of other things.
                     return None;
                 }
-                if known || weak_place {
+                // (A romanization is a spelling: no slip to repair by similarity either.)
+                if (known || weak_place) && !romanized {
                     let fuzzy = match (&analysis.fuzzy, candidate.words) {
                         (options, 1) if !options.is_empty() => {
                             self.decide_fuzzy(candidate, options, evidence)
@@ -1627,7 +1829,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             }
             CandidateKind::Style(hits) => {
                 let hit = unique_entity(hits)?;
-                let entity = self.gazetteer.entity(hit.entity)?;
+                let entity = self.entity(hit.entity)?;
                 let applicability = match self.cx.options.house_style {
                     HouseStyle::Off => return None,
                     HouseStyle::Suggest => Applicability::Suggest,
@@ -1654,7 +1856,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             }
             CandidateKind::Case(hits) => {
                 let hit = self.best_by_context(candidate, hits, evidence)?;
-                let entity = self.gazetteer.entity(hit.entity)?;
+                let entity = self.entity(hit.entity)?;
                 let expected = canonical_token(entity.name, hit)?;
                 let odd = self.analysis(candidate.word).odd_capitals
                     || inner_capital_added(surface, expected);
@@ -1729,7 +1931,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 {
                     return None;
                 }
-                let entity = self.gazetteer.entity(hit.entity)?;
+                let entity = self.entity(hit.entity)?;
                 let damaged: Vec<&str> = surface
                     .split(' ')
                     .zip(entity.name.split(' '))
@@ -1844,7 +2046,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             }
             CandidateKind::Fuzzy(options) => self.decide_fuzzy(candidate, options, evidence),
             CandidateKind::PhraseFuzzy { hit } => {
-                let entity = self.gazetteer.entity(hit.entity)?;
+                let entity = self.entity(hit.entity)?;
                 let name_words: Vec<String> = entity.name.split(' ').map(fold).collect();
                 let surface_words: Vec<String> = surface.split(' ').map(fold).collect();
                 let exact: Vec<&String> = name_words
@@ -1929,25 +2131,26 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let analysis = &self.analysis(candidate.word);
         let mut scored: Vec<(i32, bool, Similarity, Hit, Vec<Why>, usize)> = Vec::new();
         for (hit, similarity, distance) in options {
-            let Some(entity) = self.gazetteer.entity(hit.entity) else {
+            // (The cheap reasons to pass an option over come first.)
+            if word.sentence_start && analysis.known_word {
+                continue;
+            }
+            let Some(entity) = self.entity(hit.entity) else {
                 continue;
             };
+            if entity.kind == Kind::City && entity.population < 100_000 {
+                continue;
+            }
             let (full_name, strong_name) =
                 self.full_name_evidence(candidate.word, entity.name, *hit);
             if hit.role == Role::Given && full_name == 0 {
                 // A given name alone is never repaired: Wladimir Klitschko is a Wladimir.
                 continue;
             }
-            if entity.kind == Kind::City && entity.population < 100_000 {
-                continue;
-            }
             if (entity.kind == Kind::Person || entity.kind.is_place())
                 && self.conflicting_given_name(candidate.word, entity.name)
             {
                 // `Tom Harkin` is not Harbin, `Harvey Surkow` not Vladislav Surkov.
-                continue;
-            }
-            if word.sentence_start && analysis.known_word {
                 continue;
             }
             let name = self.fold_entry(entity.name);
@@ -2109,7 +2312,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 .then(b.2.partial_cmp(&a.2).unwrap_or(std::cmp::Ordering::Equal))
         });
         let (points, local, similarity, hit, reasons, distance) = scored.first()?.clone();
-        let entity = self.gazetteer.entity(hit.entity)?;
+        let entity = self.entity(hit.entity)?;
         // The words of a full name beside the garble choose between people who share some of
         // them (`Mohamed bin Zayed Al Nahjan`: Mohamed bin Zayed, not Khalifa bin Zayed).
         let name_words = |reasons: &[Why]| {
@@ -2127,10 +2330,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 && name_words(r) >= best_name_words
                 && *p >= points - 1
                 && *s >= similarity
-                && self
-                    .gazetteer
-                    .entity(h.entity)
-                    .is_some_and(|e| e.name != entity.name)
+                && self.entity(h.entity).is_some_and(|e| e.name != entity.name)
         });
         let (applicability, confidence) = match similarity {
             Similarity::Near if points >= 3 && local => (Applicability::Safe, 0.9),
@@ -2144,7 +2344,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             if points < 3 {
                 return None;
             }
-            let other = self.gazetteer.entity(other.entity)?;
+            let other = self.entity(other.entity)?;
             return Some(
                 Finding::flag(&FUZZY, candidate.span.clone(), 0.5)
                     .message(format!(
@@ -2188,7 +2388,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let mut scored: Vec<(usize, Hit)> = hits
             .iter()
             .filter_map(|hit| {
-                let entity = self.gazetteer.entity(hit.entity)?;
+                let entity = self.entity(hit.entity)?;
                 let score = self.full_name_context(candidate.word, entity.name, *hit) * 2
                     + self.title_context(candidate.word, entity.description)
                     + usize::from(evidence.support(hit.entity, candidate.word, "") > 0);
@@ -2209,8 +2409,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
 
     fn same_spelling(&self, a: Hit, b: Hit) -> bool {
         let name = |h: Hit| {
-            self.gazetteer
-                .entity(h.entity)
+            self.entity(h.entity)
                 .and_then(|e| canonical_token(e.name, h).map(str::to_owned))
         };
         name(a).is_some() && name(a) == name(b)
@@ -2229,12 +2428,16 @@ impl<'c, 'a> Matcher<'c, 'a> {
         {
             return false;
         }
-        let folded = self.folded(i - 1);
-        if self.gazetteer.is_common_word(folded, 70) || PARTICLES.binary_search(&folded).is_ok() {
+        // A capitalised word has its analysis, which holds its lexicon flags.
+        let previous_analysis = self.analysis(i - 1);
+        let folded = previous_analysis.folded.as_str();
+        if previous_analysis.common70 || PARTICLES.binary_search(&folded).is_ok() {
             return false;
         }
-        let flags = self.gazetteer.word(folded);
-        let is_name = flags & (word_flag::NAME_FORM | word_flag::PROPER) != 0;
+        let is_name = previous_analysis.flags & (word_flag::NAME_FORM | word_flag::PROPER) != 0;
+        if !is_name {
+            return false;
+        }
         let folded_name = self.fold_entry(name);
         // `Alexej Nawalny`: another spelling of the person's own given name is no conflict.
         let own = name_tokens(&folded_name).into_iter().any(|token| {
@@ -2242,7 +2445,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 || skeleton(token) == skeleton(folded)
                 || self.gazetteer.same_name_group(token, folded)
         });
-        is_name && !own
+        !own
     }
 
     /// How many other tokens of the entity's name stand right before or after word `i`.
@@ -2309,7 +2512,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             .iter()
             .take_while(|(w, _)| (*w as usize) <= i + 40)
             .filter(|(w, _)| *w as usize != i)
-            .filter_map(|(_, entity)| self.gazetteer.entity(*entity))
+            .filter_map(|(_, entity)| self.entity(*entity))
             .any(|e| {
                 let description = self.fold_entry(e.description);
                 description
@@ -2332,16 +2535,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// `i` in the same sentence (`Czech … Prauge`, `Prauge, Czechia`), as the country or by
     /// its adjective.
     fn country_context(&self, i: usize, description: &str) -> bool {
-        let description = self.fold_entry(description);
-        let Some(country) = description.split(" in ").nth(1) else {
+        let country = self.country_words(description);
+        if country.is_empty() {
             return false;
-        };
-        let country: Vec<&str> = country
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .filter(|w| w.len() >= 4 && !matches!(*w, "capital" | "city" | "region"))
-            .filter(|w| !self.gazetteer.is_common_word(w, 70))
-            .take(3)
-            .collect();
+        }
         let related = |word: &str| {
             country.iter().any(|c| {
                 let shared = c
@@ -2352,16 +2549,54 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 shared >= 5 || (shared >= 4 && (c.len() == shared || word.len() == shared))
             })
         };
-        let start = i.saturating_sub(12);
-        let end = (i + 13).min(self.words.len());
-        (start..end).filter(|k| *k != i).any(|k| {
-            let crosses = if k < i {
-                (k + 1..=i).any(|m| self.words[m].sentence_start)
-            } else {
-                (i + 1..=k).any(|m| self.words[m].sentence_start)
-            };
-            !crosses && related(self.folded(k))
-        })
+        // Words of the same sentence within twelve of word `i`: none of the words between
+        // (word `i` included, for those before it) starts a sentence.
+        let mut start = i.saturating_sub(12);
+        if let Some(m) = (start + 1..=i)
+            .rev()
+            .find(|&m| self.words[m].sentence_start)
+        {
+            start = m;
+        }
+        let mut end = (i + 13).min(self.words.len());
+        if let Some(m) = (i + 1..end).find(|&m| self.words[m].sentence_start) {
+            end = m;
+        }
+        (start..end)
+            .filter(|k| *k != i)
+            .any(|k| related(self.folded(k)))
+    }
+
+    /// The gazetteer's record of an entity, read from the index once per document.
+    fn entity(&self, id: EntityId) -> Option<EntityRecord<'c>> {
+        if let Some(record) = self.entities.borrow().get(&id) {
+            return record.clone();
+        }
+        let record = self.gazetteer.entity(id);
+        self.entities.borrow_mut().insert(id, record.clone());
+        record
+    }
+
+    /// The distinctive words of the country in a place's description (`… in Ukraine`), worked
+    /// out once per description.
+    fn country_words(&self, description: &str) -> Rc<[Box<str>]> {
+        let key = description.as_ptr() as usize ^ (description.len() << 48);
+        if let Some(words) = self.countries.borrow().get(&key) {
+            return Rc::clone(words);
+        }
+        let folded = self.fold_entry(description);
+        let words: Rc<[Box<str>]> = match folded.split(" in ").nth(1) {
+            Some(country) => country
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 4 && !matches!(*w, "capital" | "city" | "region"))
+                .filter(|w| !self.gazetteer.is_common_word(w, 70))
+                .take(3)
+                .map(Box::from)
+                .collect(),
+            None => Rc::from([]),
+        };
+        self.countries.borrow_mut().insert(key, Rc::clone(&words));
+        words
     }
 
     /// How many of the up to six words before word `i` (in the same sentence) occur in the
@@ -2374,7 +2609,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let described: Vec<&str> = described_words(&description).collect();
         self.preceding_words(i, 6)
             .iter()
-            .filter(|w| described.contains(&w.as_str()))
+            .filter(|w| described.contains(w))
             .count()
     }
 
@@ -2400,15 +2635,15 @@ impl<'c, 'a> Matcher<'c, 'a> {
     }
 
     /// The folded words before word `i`, nearest first, stopping at a sentence start.
-    fn preceding_words(&self, i: usize, limit: usize) -> Vec<String> {
-        let mut out = Vec::new();
+    fn preceding_words(&self, i: usize, limit: usize) -> Vec<&str> {
+        let mut out = Vec::with_capacity(limit);
         let mut k = i;
         while k > 0 && out.len() < limit {
             if self.words[k].sentence_start && !self.words[k].joined_to_previous && k != i {
                 break;
             }
             k -= 1;
-            out.push(self.folded(k).to_owned());
+            out.push(self.folded(k));
             if self.words[k].sentence_start {
                 break;
             }
@@ -2475,7 +2710,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             || self
                 .preceding_words(candidate.word, 8)
                 .iter()
-                .any(|w| EXERCISE_CONTEXT.contains(&w.as_str()))
+                .any(|w| EXERCISE_CONTEXT.contains(w))
     }
 
     /// The folded word after word `i`, if it follows directly (spaces only).
@@ -2755,7 +2990,7 @@ fn has_odd_capitals(word: &str) -> bool {
 mod tests {
     use super::*;
     use crate::rules::RuleOptions;
-    use crate::rules::testing::{assert_cases, findings, findings_with};
+    use crate::rules::testing::{assert_applicability, assert_cases, findings, findings_with};
 
     fn fix_ids(input: &str) -> Vec<(&'static str, String, Applicability)> {
         findings(&Names, input)
@@ -3110,6 +3345,40 @@ mod tests {
                     "President Vladimir Putin said",
                 ),
             ],
+        );
+    }
+
+    #[test]
+    fn a_name_part_two_letters_off_under_the_title_with_the_rest_of_the_name() {
+        assert_cases(
+            &Names,
+            &[
+                (
+                    "Vietnamese Prime Minister Pham Minh Trinh and his wife visited the university.",
+                    "Vietnamese Prime Minister Pham Minh Chinh and his wife visited the university.",
+                ),
+                // Without the title, Pham Minh Trinh may be anyone.
+                (
+                    "The teacher Pham Minh Trinh and his wife visited the university.",
+                    "The teacher Pham Minh Trinh and his wife visited the university.",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn other_romanizations_of_a_place_are_only_suggested() {
+        // GeoNames writes the city Ţarţūs; Tartous and Tartus are both English spellings.
+        assert_applicability(
+            &Names,
+            "The ship is still aground outside Tartous, Syria, the insurers said.",
+            Applicability::Suggest,
+        );
+        // A foreign spelling of a place written in Latin letters stays a safe repair.
+        assert_applicability(
+            &Names,
+            "Rescue teams reached Kijiw on Monday, the Ukrainian ministry said.",
+            Applicability::Safe,
         );
     }
 

@@ -144,7 +144,7 @@ impl Rule for Repetition {
 
 fn words(text: &str, segment: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::with_capacity(segment.len() / 6);
-    super::text::word_spans(text, segment, false, &mut out);
+    crate::scan::word_spans(text, segment, false, &mut out);
     out
 }
 

@@ -656,7 +656,10 @@ impl Rule for GluedWords {
         let bytes = text.as_bytes();
         let mut previous_token_end = 0;
         let from = 1.min(bytes.len());
-        super::text::for_each_ascii_capital(bytes, from..bytes.len(), |i| {
+        // Only a capital after a small letter, a digit or `%` can start a glued word (or an
+        // agency's initials glued to a name): the others are passed over a block at a time.
+        let glued = |m: &crate::scan::CapitalMasks| m.after_lower | m.after_digit_or_percent;
+        crate::scan::for_each_capital_where(bytes, from..bytes.len(), glued, |i| {
             // A capital after a small letter, a digit or `%`, starting a word in title case.
             if !bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase) {
                 if let Some(finding) = glued_agency(cx, text, i) {

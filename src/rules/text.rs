@@ -70,36 +70,6 @@ pub fn line_around(text: &str, offset: usize) -> Range<usize> {
     start..end
 }
 
-/// Calls `f` with the position of every ASCII capital letter in `range` of `bytes`, in order.
-///
-/// Eight bytes are tested at a time (SWAR): running prose has few capitals, so most words are
-/// passed over without looking at their letters one by one.
-pub fn for_each_ascii_capital(bytes: &[u8], range: Range<usize>, mut f: impl FnMut(usize)) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut at = range.start;
-    while at + 8 <= range.end {
-        let mut chunk = [0u8; 8];
-        chunk.copy_from_slice(&bytes[at..at + 8]);
-        let x = u64::from_le_bytes(chunk);
-        let low7 = x & !HIGH;
-        // High bit set in each byte ≥ `A`, and in each byte ≥ `[`; neither carries over.
-        let from_a = low7 + ONES * (0x80 - u64::from(b'A'));
-        let past_z = low7 + ONES * (0x80 - u64::from(b'Z' + 1));
-        let mut capitals = from_a & !past_z & !x & HIGH;
-        while capitals != 0 {
-            f(at + capitals.trailing_zeros() as usize / 8);
-            capitals &= capitals - 1;
-        }
-        at += 8;
-    }
-    for (k, b) in bytes[at..range.end].iter().enumerate() {
-        if b.is_ascii_uppercase() {
-            f(at + k);
-        }
-    }
-}
-
 /// The positions of `,` `;` `:` `.` `?` `!` in `bytes`, in order.
 pub fn sentence_marks(bytes: &[u8]) -> crate::scan::BytePositions<'_, 6> {
     use crate::scan::byte_positions;
@@ -152,21 +122,7 @@ mod tests {
     }
 
     #[test]
-    fn capitals_are_found_in_and_across_chunks() {
-        let text = "aBc defGhij kLMnopq rstuvwXyz É Z[@`";
-        let mut found = Vec::new();
-        for_each_ascii_capital(text.as_bytes(), 0..text.len(), |at| found.push(at));
-        let expected: Vec<usize> = text
-            .bytes()
-            .enumerate()
-            .filter(|(_, b)| b.is_ascii_uppercase())
-            .map(|(k, _)| k)
-            .collect();
-        assert_eq!(found, expected);
-        // A sub-range is honoured at both ends.
-        let mut inner = Vec::new();
-        for_each_ascii_capital(text.as_bytes(), 2..14, |at| inner.push(at));
-        assert_eq!(inner, vec![7, 13]);
+    fn short_words_pack_without_case() {
         assert_eq!(pack_short(b"The"), pack_short(b"the"));
         assert_eq!(pack_short(b"elephants"), None);
     }
@@ -222,90 +178,5 @@ mod brand_tests {
         assert!(super::is_camel_brand("YouTube"));
         assert!(super::is_camel_brand("iPhone"));
         assert!(!super::is_camel_brand("talksAnd"));
-    }
-}
-
-/// ASCII letters and digits, by byte.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
-/// Appends the byte ranges of the words in `range` (letters and digits, and with
-/// `inner_marks` also apostrophes and hyphens between letters, as in `won't`, `Jean-Yves`).
-/// Bytes are scanned directly, with a fast path for ASCII.
-pub fn word_spans(text: &str, range: Range<usize>, inner_marks: bool, out: &mut Vec<Range<usize>>) {
-    let bytes = text.as_bytes();
-    let mut i = range.start;
-    let mut start: Option<usize> = None;
-    while i < range.end {
-        let b = bytes[i];
-        // Runs of ASCII letters and digits, the common case, in a tight loop.
-        if ASCII_ALNUM[usize::from(b)] {
-            if start.is_none() {
-                start = Some(i);
-            }
-            i += 1;
-            while i < range.end && ASCII_ALNUM[usize::from(bytes[i])] {
-                i += 1;
-            }
-            continue;
-        }
-        // A plain separator between words (space, most punctuation) ends a word at once.
-        if b < 0x80 && !(inner_marks && (b == b'\'' || b == b'-')) {
-            if let Some(s) = start.take() {
-                out.push(s..i);
-            }
-            i += 1;
-            continue;
-        }
-        let (is_word, len) = if b < 0x80 {
-            (false, 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric(), c.len_utf8())
-        };
-        if is_word {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start {
-            let inner = inner_marks
-                && (b == b'\''
-                    || b == b'-'
-                    || (b == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99])))
-                && bytes
-                    .get(i + len)
-                    .is_some_and(|n| n.is_ascii_alphabetic() || *n >= 0x80);
-            if !inner {
-                out.push(s..i);
-                start = None;
-            }
-        }
-        i += len;
-    }
-    if let Some(s) = start {
-        out.push(s..range.end);
-    }
-}
-
-#[cfg(test)]
-mod word_span_tests {
-    #[test]
-    fn words_with_and_without_inner_marks() {
-        let text = "Jean-Yves won’t go, 2 cafés.";
-        let mut plain = Vec::new();
-        super::word_spans(text, 0..text.len(), false, &mut plain);
-        let words: Vec<&str> = plain.iter().map(|r| &text[r.clone()]).collect();
-        assert_eq!(words, vec!["Jean", "Yves", "won", "t", "go", "2", "cafés"]);
-        let mut inner = Vec::new();
-        super::word_spans(text, 0..text.len(), true, &mut inner);
-        let words: Vec<&str> = inner.iter().map(|r| &text[r.clone()]).collect();
-        assert_eq!(words, vec!["Jean-Yves", "won’t", "go", "2", "cafés"]);
     }
 }

@@ -1,4 +1,5 @@
-//! Byte-level scanning shared by the document and rule stages.
+//! Byte-level scanning shared by the document and rule stages: bytes of a few kinds, words,
+//! and capitals in their context, sixteen bytes at a time where the processor allows.
 //!
 //! Prose is scanned for bytes that come every few characters (spaces, punctuation), where
 //! `memchr`'s per-call set-up costs more than the search itself.
@@ -88,5 +89,66 @@ impl<const N: usize> Iterator for BytePositions<'_, N> {
             }
             return None;
         }
+    }
+}
+
+mod capitals;
+mod words;
+
+pub use capitals::{CapitalMasks, capital_masks, capital_masks_portable, for_each_capital_where};
+pub use words::{WordMasks, for_each_word, word_masks, word_masks_portable, word_spans};
+
+/// Lanes of `v` with `lo <= b < lo + n` (unsigned), as one signed comparison: the range is
+/// shifted to the bottom of the signed bytes first.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+pub(crate) fn in_byte_range(
+    v: std::arch::x86_64::__m128i,
+    lo: u8,
+    n: u8,
+) -> std::arch::x86_64::__m128i {
+    use std::arch::x86_64::{_mm_add_epi8, _mm_cmplt_epi8, _mm_set1_epi8};
+    // SAFETY: SSE2 is part of the x86_64 baseline; these are plain register operations.
+    unsafe {
+        let shifted = _mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
+        _mm_cmplt_epi8(shifted, _mm_set1_epi8(0x80u8.wrapping_add(n) as i8))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vector_masks_equal_the_byte_by_byte_ones() {
+        // Every byte value in every position, the range edges of letters and digits, and the
+        // marks and contexts the masks are for.
+        let mut text: Vec<u8> = (0u8..=255).collect();
+        text.extend_from_slice(
+            b"@AZ[`az{/09:'-%\x7f Jean-Yves won't 3-4 x' talksAnd 2%According it The",
+        );
+        for start in 2..text.len() - 17 {
+            let (words, capitals) = (&text[start..start + 17], &text[start - 2..start + 16]);
+            assert_eq!(
+                word_masks(&text, start),
+                word_masks_portable(words),
+                "{start}"
+            );
+            assert_eq!(
+                capital_masks(&text, start),
+                capital_masks_portable(capitals),
+                "{start}"
+            );
+        }
+    }
+
+    #[test]
+    fn byte_positions_find_every_needle() {
+        let text = b"a, b. c;d  e:f.g,,h                 .";
+        let found: Vec<usize> = byte_positions(text, [b',', b'.']).collect();
+        let expected: Vec<usize> = (0..text.len())
+            .filter(|&k| text[k] == b',' || text[k] == b'.')
+            .collect();
+        assert_eq!(found, expected);
     }
 }
