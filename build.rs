@@ -20,7 +20,7 @@ fn main() {
     for name in sources::ALL_FILES {
         println!("cargo:rerun-if-changed=dictionaries/{name}");
     }
-    for module in ["compile", "fold", "sources", "tsv"] {
+    for module in ["compile", "fold", "sources", "tsv", "user"] {
         println!("cargo:rerun-if-changed=src/gazetteer/{module}.rs");
     }
     let (entries, lexicon) = match sources::load(&dir) {
@@ -30,7 +30,33 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let index = compile::compile(&entries, &lexicon, compile::CompileOptions::default());
+    let index = match compile::compile(&entries, &lexicon, compile::CompileOptions::default(), None)
+    {
+        Ok(index) => index,
+        Err(message) => {
+            eprintln!("error: {message}");
+            std::process::exit(1);
+        }
+    };
+    // What a user dictionary's cached index depends on besides its bytes: the sources that
+    // read and compile dictionaries, and the embedded default it is layered over.
+    let mut fingerprint = xxhash_rust::xxh3::Xxh3::new();
+    fingerprint.update(compile::MAGIC);
+    for module in ["compile", "fold", "tsv", "user"] {
+        let source = manifest.join(format!("src/gazetteer/{module}.rs"));
+        match std::fs::read(&source) {
+            Ok(bytes) => fingerprint.update(&bytes),
+            Err(e) => {
+                eprintln!("error: cannot read {}: {e}", source.display());
+                std::process::exit(1);
+            }
+        }
+    }
+    fingerprint.update(&index);
+    println!(
+        "cargo:rustc-env=TIDINGS_INDEX_FINGERPRINT={:032x}",
+        fingerprint.digest128()
+    );
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR")).join("gazetteer.bin");
     if let Err(e) = std::fs::write(Path::new(&out), index) {
         eprintln!("error: cannot write {}: {e}", out.display());

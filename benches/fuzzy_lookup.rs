@@ -1,7 +1,7 @@
 //! Fuzzy lookup at scale: a gazetteer of one million name keys (a large newsroom's own
 //! dictionary), compiled the way user dictionaries are, then the lookups the names rule makes
-//! for one word: skeleton key, symmetric-delete neighbours, and the edit-distance check of the
-//! candidates.
+//! for one word: skeleton key and symmetric-delete neighbours (probes of the hashed fuzzy
+//! table, overlapped), and the edit-distance check of the candidates.
 //!
 //! Run with `cargo bench --bench fuzzy_lookup`. The names are pseudo-words from a seeded
 //! generator over real name syllables, so the index has the shape of real surnames (lengths 5–13,
@@ -10,10 +10,10 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 use std::time::Instant;
-use tidings::gazetteer::compile::{CompileOptions, Lexicon, compile};
 use tidings::gazetteer::fold::{edit_distance, max_distance, skeleton};
 use tidings::gazetteer::index::Index;
 use tidings::gazetteer::tsv::{Entry, Kind};
+use tidings::gazetteer::user::compile_entries;
 
 const KEYS: usize = 1_000_000;
 
@@ -82,23 +82,15 @@ fn fixture() -> &'static Fixture {
             if name.len() < 5 || !seen.insert(name.clone()) {
                 continue;
             }
-            entries.push(Entry {
-                name,
-                kind: Kind::Organisation,
-                prominence: 2,
-                population: 0,
-                variants: Vec::new(),
-                style: Vec::new(),
-                description: String::new(),
-                line: entries.len() + 2,
-            });
+            entries.push(Entry::named(name, Kind::Organisation, entries.len() + 2));
         }
-        let bytes = compile(&entries, &Lexicon::default(), CompileOptions::everything());
+        let bytes = compile_entries(&entries, None).expect("the dictionary compiles");
         let index = Index::open(Cow::Owned(bytes)).expect("the compiled index opens");
         eprintln!(
-            "fuzzy_lookup: {} keys indexed in {:.1} s",
+            "fuzzy_lookup: {} keys indexed in {:.1} s ({} MB)",
             index.key_count(),
-            started.elapsed().as_secs_f64()
+            started.elapsed().as_secs_f64(),
+            index.bytes().len() >> 20
         );
         // One edit each: a deleted, a doubled and a swapped letter, in turn.
         let garbled = entries
@@ -145,10 +137,9 @@ fn fixture() -> &'static Fixture {
 
 /// What the names rule asks for one word: candidates by skeleton and by deletes, each then
 /// checked for its real edit distance. Returns how many are within reach.
-fn lookup(index: &Index, folded: &str, ids: &mut Vec<u32>, scratch: &mut Vec<String>) -> usize {
+fn lookup(index: &Index, folded: &str, ids: &mut Vec<u32>, scratch: &mut Vec<u64>) -> usize {
     ids.clear();
-    index.skeleton_tokens(&skeleton(folded), ids);
-    index.delete_neighbours(folded, ids, scratch);
+    index.fuzzy_neighbours(folded, &skeleton(folded), ids, scratch);
     let limit = max_distance(folded.len());
     ids.iter()
         .filter_map(|&id| index.token(id))

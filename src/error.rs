@@ -84,6 +84,14 @@ pub enum Error {
         /// What was wrong and what was expected.
         message: String,
     },
+    /// A compiled gazetteer index cannot be used (corrupt, of another format, too large).
+    #[error("{path}: {message}")]
+    Index {
+        /// The index file, or the dictionary being compiled.
+        path: PathBuf,
+        /// What is wrong and what to do.
+        message: String,
+    },
     /// A rule selector names no rule or family.
     #[error("unknown rule or family `{0}` (run `tidings rules` to list them)")]
     UnknownRule(String),

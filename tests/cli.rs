@@ -12,6 +12,11 @@ const SEED_GOLD: &str = "seeds/000_4b7b9a7366d71444.gold.tsv";
 fn tidings() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_tidings"));
     cmd.env_remove("NO_COLOR").env("COLUMNS", "120");
+    // Compiled dictionaries go to the build's scratch space, never the user's cache.
+    cmd.env(
+        "TIDINGS_CACHE_DIR",
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("tidings-cache"),
+    );
     cmd
 }
 
@@ -865,7 +870,7 @@ fn seed_names_are_repaired() {
 fn user_dictionary_sets_the_house_spelling() {
     let dir = tempfile::tempdir().unwrap();
     let dictionary = dir.path().join("house.tsv");
-    fs::write(&dictionary, "name\tkind\tvariants\tstyle\tdescription\nVolodymyr Zelenskyy\tperson\tSelenskyj\tZelensky\tPresident of Ukraine\n").unwrap();
+    fs::write(&dictionary, HOUSE_TSV).unwrap();
     let input = "President Selenskyj met Mr Zelensky.\n";
     let out = stdout_of(
         tidings()
@@ -935,6 +940,100 @@ fn gazetteer_check_reports_problems_with_lines() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("bad.toml:1:"));
+}
+
+const HOUSE_TSV: &str = "name\tkind\tvariants\tstyle\tdescription\nVolodymyr Zelenskyy\tperson\tSelenskyj\tZelensky\tPresident of Ukraine\n";
+
+/// Files ending in `.tidx` in `dir`.
+fn cache_files(dir: &Path) -> Vec<PathBuf> {
+    fs::read_dir(dir)
+        .map(|entries| entries.flatten().map(|e| e.path()).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "tidx"))
+        .collect()
+}
+
+#[test]
+fn dictionaries_are_compiled_once_into_the_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let dictionary = dir.path().join("house.tsv");
+    fs::write(&dictionary, HOUSE_TSV).unwrap();
+    let stats = |cache: &Path| {
+        stdout_of(
+            tidings()
+                .env("TIDINGS_CACHE_DIR", cache)
+                .args(["gazetteer", "stats", "--dictionary"])
+                .arg(&dictionary),
+        )
+    };
+    let first = stats(&cache);
+    assert!(first.contains("house.tsv: 1 entities"), "{first}");
+    let files = cache_files(&cache);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let modified = fs::metadata(&files[0]).unwrap().modified().unwrap();
+    assert_eq!(stats(&cache), first);
+    assert_eq!(cache_files(&cache), files);
+    assert_eq!(
+        fs::metadata(&files[0]).unwrap().modified().unwrap(),
+        modified
+    );
+}
+
+#[test]
+fn gazetteer_compile_ships_an_index_that_dictionary_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let dictionary = dir.path().join("house.tsv");
+    fs::write(&dictionary, HOUSE_TSV).unwrap();
+    let index = dir.path().join("house.idx");
+    tidings()
+        .args(["gazetteer", "compile"])
+        .arg(&dictionary)
+        .arg("-o")
+        .arg(&index)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("house.idx: 1 entities"));
+    let input = "President Selenskyj met Mr Zelensky.\n";
+    for source in [&dictionary, &index] {
+        let out = stdout_of(
+            tidings()
+                .args(["fix", "--no-config", "--house-style", "fix", "--dictionary"])
+                .arg(source)
+                .arg("-")
+                .write_stdin(input),
+        );
+        assert_eq!(
+            out,
+            "President Zelenskyy met Mr Zelenskyy.\n",
+            "{}",
+            source.display()
+        );
+    }
+    // Compiling an index again, or a corrupt index, is an error naming the file.
+    tidings()
+        .args(["gazetteer", "compile"])
+        .arg(&index)
+        .arg("-o")
+        .arg(dir.path().join("again.idx"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "already a compiled gazetteer index",
+        ));
+    let mut bytes = fs::read(&index).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0xff;
+    fs::write(&index, bytes).unwrap();
+    tidings()
+        .args(["check", "--no-config", "--dictionary"])
+        .arg(&index)
+        .arg("-")
+        .write_stdin(input)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("house.idx").and(predicate::str::contains("corrupt")));
 }
 
 #[test]

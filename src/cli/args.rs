@@ -68,8 +68,22 @@ pub enum GazetteerCommand {
         /// The dictionary (TSV or TOML).
         file: PathBuf,
     },
-    /// Count the entities and keys of the embedded gazetteer.
-    Stats,
+    /// Count the entities and keys of the gazetteer: the embedded default, and the
+    /// dictionaries given (compiled on first use, then read from the cache).
+    Stats {
+        /// Extra dictionaries to layer over the default (repeatable).
+        #[arg(long = "dictionary", value_name = "FILE")]
+        dictionaries: Vec<PathBuf>,
+    },
+    /// Compile a dictionary (TSV or TOML) into an index that `--dictionary` reads in place,
+    /// to ship a large dictionary ready to use.
+    Compile {
+        /// The dictionary (TSV or TOML).
+        file: PathBuf,
+        /// Where to write the index.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
 }
 
 /// When to use colours.

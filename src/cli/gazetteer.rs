@@ -1,11 +1,12 @@
-//! `tidings gazetteer lookup NAME` and `tidings gazetteer check FILE`.
+//! `tidings gazetteer lookup NAME`, `check FILE`, `stats` and `compile FILE -o INDEX`.
 
 use super::Status;
 use super::args::GazetteerCommand;
 use crate::document::Format;
 use crate::error::{Error, Result};
 use crate::gazetteer::fold::{edit_distance, fold, skeleton};
-use crate::gazetteer::{Gazetteer, Hit, Role, user};
+use crate::gazetteer::index::{Index, IndexBytes};
+use crate::gazetteer::{Gazetteer, Hit, Role, cache, embedded, user};
 use crate::linter::Linter;
 use crate::rules::RuleOptions;
 use std::collections::HashMap;
@@ -161,17 +162,42 @@ pub fn check_file(path: &std::path::Path) -> Result<Vec<(usize, String)>> {
     Ok(warnings)
 }
 
+/// The embedded gazetteer with `dictionaries` layered over it.
+fn gazetteer_with(dictionaries: &[std::path::PathBuf]) -> Result<Gazetteer> {
+    if dictionaries.is_empty() {
+        Ok(Gazetteer::embedded())
+    } else {
+        Gazetteer::with_dictionaries(dictionaries)
+    }
+}
+
+/// Compiles dictionary `file` into an index at `output` (written atomically); returns a line
+/// about it.
+pub fn compile_file(file: &std::path::Path, output: &std::path::Path) -> Result<String> {
+    let index =
+        Index::open(IndexBytes::Owned(cache::compile_file(file, &embedded())?)).map_err(|e| {
+            Error::Index {
+                path: file.to_owned(),
+                message: e.0,
+            }
+        })?;
+    crate::files::write_atomic(output, index.bytes())?;
+    Ok(format!(
+        "{}: {} entities, {} keys, {} fuzzy tokens ({:.1} MB)",
+        output.display(),
+        index.entity_count(),
+        index.key_count(),
+        index.token_count(),
+        index.bytes().len() as f64 / 1e6
+    ))
+}
+
 /// Runs `tidings gazetteer …`.
 pub fn run(command: GazetteerCommand) -> Result<Status> {
     let mut out = std::io::stdout().lock();
     match command {
         GazetteerCommand::Lookup { name, dictionaries } => {
-            let gazetteer = if dictionaries.is_empty() {
-                Gazetteer::embedded()
-            } else {
-                Gazetteer::with_dictionaries(&dictionaries)?
-            };
-            let text = lookup(gazetteer, &name)?;
+            let text = lookup(gazetteer_with(&dictionaries)?, &name)?;
             out.write_all(text.as_bytes()).map_err(Error::Output)?;
             Ok(Status::Clean)
         }
@@ -187,11 +213,16 @@ pub fn run(command: GazetteerCommand) -> Result<Status> {
                 Ok(Status::Findings)
             }
         }
-        GazetteerCommand::Stats => {
-            for (source, entities, keys) in Gazetteer::embedded().statistics() {
+        GazetteerCommand::Stats { dictionaries } => {
+            for (source, entities, keys) in gazetteer_with(&dictionaries)?.statistics() {
                 writeln!(out, "{source}: {entities} entities, {keys} keys")
                     .map_err(Error::Output)?;
             }
+            Ok(Status::Clean)
+        }
+        GazetteerCommand::Compile { file, output } => {
+            let line = compile_file(&file, &output)?;
+            writeln!(out, "{line}").map_err(Error::Output)?;
             Ok(Status::Clean)
         }
     }

@@ -2,25 +2,45 @@
 //!
 //! The embedded default is compiled by `build.rs` (this file is included there), so the binary
 //! starts with a ready index it reads without copying; user dictionaries are compiled the same
-//! way at run time. The index is a set of `fst` maps plus flat tables:
+//! way at run time (and cached on disk, see [`super::cache`]). The index is a set of `fst`
+//! maps plus flat tables:
 //!
 //! | section | contents |
 //! | --- | --- |
 //! | exact | folded name, variant, style spelling or name token → entity postings |
 //! | entity postings | `u64`s: count, then entity id, role and token index per entry |
-//! | skeleton, deletes | skeleton key / symmetric delete → token postings |
-//! | token postings, tokens | `u32` token ids, and the folded tokens they stand for |
-//! | entities | one tab-separated record per entity |
+//! | fuzzy table | hashed skeleton keys and symmetric deletes → fuzzy token ids (see [`fuzzy_table`]) |
+//! | fuzzy postings | token ids of the fuzzy keys that have more than one |
+//! | tokens | the folded fuzzy tokens |
+//! | entities | one record per entity: kind, prominence, population, name, description |
 //! | words | folded English word or name form → size class and flags |
 //! | groups | folded name form → equivalence groups (rigour) |
-//! | starters | first words, and first two words, of multi-word names |
+//! | starters | first words, and first two words, of multi-word names (an `fst` set, and the same as a table to list them fast) |
+//! | layering | for a user dictionary: its source, and the default entities it replaces |
+//!
+//! The header is the magic, the section count, a checksum (XXH3-64 of everything after the
+//! header, so that a corrupt file on disk is never trusted) and each section's offset and
+//! length.
 
-use super::fold::{deletes, edit_distance, fold, max_distance, skeleton};
+use super::fold::{
+    KeyDomain, delete_hashes, edit_distance, fold, key_hash, max_distance, skeleton,
+};
 use super::tsv::{Entry, Kind};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Magic bytes at the start of every compiled index.
-pub const MAGIC: &[u8; 8] = b"TIDGAZ02";
+/// Magic bytes at the start of every compiled index. The first six name the file type, the
+/// last two the format version.
+pub const MAGIC: &[u8; 8] = b"TIDGAZ03";
+
+/// The bytes every compiled index of any version starts with.
+pub const MAGIC_PREFIX: &[u8; 6] = b"TIDGAZ";
+
+/// Where the checksum sits in the header.
+pub const CHECKSUM_AT: usize = 16;
+
+/// Length of the header: magic, section count, reserved word, checksum, and (offset, length)
+/// for each section.
+pub const HEADER_LEN: usize = 24 + section::COUNT * 16;
 
 /// Section numbers in a compiled index.
 pub mod section {
@@ -28,26 +48,74 @@ pub mod section {
     pub const EXACT: usize = 0;
     /// `u64` entity postings.
     pub const ENTITY_POSTINGS: usize = 1;
-    /// Skeleton key → offset into token postings.
-    pub const SKELETON: usize = 2;
-    /// Delete string → offset into token postings.
-    pub const DELETES: usize = 3;
-    /// `u32` token postings.
-    pub const TOKEN_POSTINGS: usize = 4;
+    /// Hashed skeleton keys and deletes → token ids (see [`super::fuzzy_table`]).
+    pub const FUZZY_TABLE: usize = 2;
+    /// Token ids of fuzzy keys with several tokens.
+    pub const FUZZY_POSTINGS: usize = 3;
     /// Table of fuzzy tokens.
-    pub const TOKENS: usize = 5;
+    pub const TOKENS: usize = 4;
     /// Table of entity records.
-    pub const ENTITIES: usize = 6;
+    pub const ENTITIES: usize = 5;
     /// Folded word → flags.
-    pub const WORDS: usize = 7;
+    pub const WORDS: usize = 6;
     /// Folded name form → offset into group postings.
-    pub const GROUPS: usize = 8;
+    pub const GROUPS: usize = 7;
     /// `u32` group postings.
-    pub const GROUP_POSTINGS: usize = 9;
+    pub const GROUP_POSTINGS: usize = 8;
     /// First words of multi-word keys.
-    pub const STARTERS: usize = 10;
+    pub const STARTERS: usize = 9;
+    /// A user dictionary's source and the entities of the default it replaces.
+    pub const LAYERING: usize = 10;
+    /// The starters again, as a string table.
+    pub const STARTER_LIST: usize = 11;
     /// Number of sections.
-    pub const COUNT: usize = 11;
+    pub const COUNT: usize = 12;
+}
+
+/// The fuzzy table: every fuzzy key (a token, its symmetric deletes and its skeleton) filed
+/// under its 64-bit [`key_hash`] in one open-addressing table of 32-bit slots, so that a probe
+/// reads one cache line where an `fst` of tens of millions of deletes walks a chain of them.
+///
+/// Layout: `u64` number of home slots `n`, `u32` payload bits `p`, `u32` tag bits `t`, then the
+/// slots (`u32`), the last one empty. Only the high 36 bits of a key's hash `h` count (`k`): a
+/// key has its home at `k * n / 2^64` and sits there or in the first free slot after it
+/// (linear probing; keys were inserted in order of their homes, so no slot between a key's
+/// home and its place is empty). A slot holds a tag (`t` bits of `h` from bit 28, 0 made 1)
+/// above a payload: a token id shifted left by one, or,
+/// when the low bit is set, the number of an entry in the fuzzy postings (keys with several
+/// tokens). An empty slot is 0. A lookup reads from the home to the first empty slot and
+/// takes every slot with its tag; a slot of another key with the same tag gives a token that
+/// is not a neighbour, which the caller's distance check drops.
+///
+/// The fuzzy postings section: `u32` count `m`, `m + 1` offsets into the ids that follow.
+pub mod fuzzy_table {
+    /// Bytes before the slots.
+    pub const HEADER: usize = 16;
+    /// Home slots per 100 keys (a load factor of 65%).
+    pub const SLOTS_PER_100_KEYS: usize = 154;
+    /// Most payload bits a slot may spend (at least 4 bits are left for the tag).
+    pub const MAX_PAYLOAD_BITS: u32 = 28;
+    /// Most tag bits a slot uses.
+    pub const MAX_TAG_BITS: u32 = 16;
+    /// The bits of a key's hash that count (the low 28 bits carry a token id while the table
+    /// is built).
+    pub const KEY_BITS: u64 = !((1 << 28) - 1);
+    /// Where the tag starts in a key's hash.
+    pub const TAG_SHIFT: u32 = 28;
+    /// Most fuzzy tokens an index holds.
+    pub const MAX_TOKENS: usize = 1 << 27;
+
+    /// The home slot of a key hash in a table of `slots` home slots.
+    #[inline]
+    pub fn home(hash: u64, slots: u64) -> usize {
+        ((u128::from(hash & KEY_BITS) * u128::from(slots)) >> 64) as usize
+    }
+
+    /// The tag of a key hash (never 0, which marks an empty slot).
+    #[inline]
+    pub fn tag(hash: u64, tag_bits: u32) -> u32 {
+        (((hash >> TAG_SHIFT) as u32) & ((1u32 << tag_bits) - 1)).max(1)
+    }
 }
 
 /// How a key relates to its entity.
@@ -179,19 +247,36 @@ pub fn decode_entity_posting(posting: u64) -> (u32, Role, u8) {
 }
 
 /// Writes a string table: count, offsets, bytes.
-fn string_table(strings: &[String]) -> Vec<u8> {
+fn string_table<S: AsRef<[u8]>>(strings: &[S]) -> Vec<u8> {
     let mut out = Vec::new();
     out.extend_from_slice(&(strings.len() as u32).to_le_bytes());
     let mut offset = 0u32;
     out.extend_from_slice(&offset.to_le_bytes());
     for s in strings {
-        offset += s.len() as u32;
+        offset += s.as_ref().len() as u32;
         out.extend_from_slice(&offset.to_le_bytes());
     }
     for s in strings {
-        out.extend_from_slice(s.as_bytes());
+        out.extend_from_slice(s.as_ref());
     }
     out
+}
+
+/// Bytes before the name in an entity record: kind, prominence, population (`u64`) and the
+/// name's length (`u32`); the description follows the name.
+pub const ENTITY_HEADER: usize = 14;
+
+/// An entity record (see [`ENTITY_HEADER`]).
+fn entity_record(entry: &Entry) -> Vec<u8> {
+    let description = entry.description.replace(['\t', '\n'], " ");
+    let mut record = Vec::with_capacity(ENTITY_HEADER + entry.name.len() + description.len());
+    record.push(entry.kind.code());
+    record.push(entry.prominence);
+    record.extend_from_slice(&entry.population.to_le_bytes());
+    record.extend_from_slice(&(entry.name.len() as u32).to_le_bytes());
+    record.extend_from_slice(entry.name.as_bytes());
+    record.extend_from_slice(description.as_bytes());
+    record
 }
 
 fn fst_map(map: &BTreeMap<String, u64>) -> Vec<u8> {
@@ -229,47 +314,6 @@ fn postings_u64(map: BTreeMap<String, BTreeSet<u64>>) -> (Vec<u8>, Vec<u8>) {
     }
     let bytes = postings.iter().flat_map(|v| v.to_le_bytes()).collect();
     (fst_map(&offsets), bytes)
-}
-
-/// Key → id pairs kept in one byte arena and sorted once. A large user dictionary has tens of
-/// millions of symmetric deletes; a map of sets would need many times the memory.
-#[derive(Default)]
-struct KeyPostings {
-    arena: Vec<u8>,
-    /// (offset into the arena, key length, id).
-    pairs: Vec<(u64, u32, u32)>,
-}
-
-impl KeyPostings {
-    fn push(&mut self, key: &str, id: u32) {
-        if key.is_empty() {
-            return;
-        }
-        self.pairs
-            .push((self.arena.len() as u64, key.len() as u32, id));
-        self.arena.extend_from_slice(key.as_bytes());
-    }
-
-    /// Sorts and deduplicates the pairs, appends each key's ids (count first) to `postings`
-    /// and returns an fst from key to the offset of its ids: the same layout as
-    /// [`postings_u32`].
-    fn finish(mut self, postings: &mut Vec<u32>) -> Vec<u8> {
-        let arena = &self.arena;
-        let key = |&(offset, len, _): &(u64, u32, u32)| {
-            &arena[offset as usize..offset as usize + len as usize]
-        };
-        self.pairs
-            .sort_unstable_by(|a, b| key(a).cmp(key(b)).then(a.2.cmp(&b.2)));
-        self.pairs.dedup_by(|a, b| a.2 == b.2 && key(a) == key(b));
-        let mut builder = fst::MapBuilder::memory();
-        for run in self.pairs.chunk_by(|a, b| key(a) == key(b)) {
-            // Keys arrive sorted and unique, so insertion cannot fail.
-            let _ = builder.insert(key(&run[0]), postings.len() as u64);
-            postings.push(run.len() as u32);
-            postings.extend(run.iter().map(|p| p.2));
-        }
-        builder.into_inner().unwrap_or_default()
-    }
 }
 
 fn postings_u32(map: BTreeMap<String, BTreeSet<u32>>, postings: &mut Vec<u32>) -> Vec<u8> {
@@ -324,8 +368,17 @@ fn add_starters(starters: &mut BTreeSet<String>, key: &str) {
     }
 }
 
-/// Compiles entries and lexicon data into an index.
-pub fn compile(entries: &[Entry], lexicon: &Lexicon, options: CompileOptions) -> Vec<u8> {
+/// Compiles entries and lexicon data into an index. A user dictionary also records its
+/// `layering` (its source, and what it replaces in the default index).
+///
+/// Fails only when the dictionary has more fuzzy tokens than an index can number (hundreds
+/// of millions).
+pub fn compile(
+    entries: &[Entry],
+    lexicon: &Lexicon,
+    options: CompileOptions,
+    layering: Option<Layering<'_>>,
+) -> Result<Vec<u8>, String> {
     let mut words: BTreeMap<String, u64> = BTreeMap::new();
     for (word, flags) in &lexicon.words {
         let entry = words.entry(word.clone()).or_insert(0xff);
@@ -421,35 +474,18 @@ pub fn compile(entries: &[Entry], lexicon: &Lexicon, options: CompileOptions) ->
                 fuzzy_tokens.insert((*first).to_owned());
             }
         }
-        records.push(format!(
-            "{}\t{}\t{}\t{}\t{}",
-            entry.name,
-            entry.kind.code(),
-            entry.prominence,
-            entry.population,
-            entry.description.replace(['\t', '\n'], " ")
-        ));
+        records.push(entity_record(entry));
     }
 
-    let tokens: Vec<String> = fuzzy_tokens.into_iter().collect();
-    let mut skeletons = KeyPostings::default();
-    let mut delete_map = KeyPostings::default();
-    let mut scratch = Vec::new();
-    for (id, token) in tokens.iter().enumerate() {
-        let id = id as u32;
-        skeletons.push(&skeleton(token), id);
-        scratch.clear();
-        deletes(token, max_distance(token.len()), &mut scratch);
-        for d in scratch.drain(..) {
-            delete_map.push(&d, id);
-        }
-        // The token itself, so that a query's own deletes can meet it.
-        delete_map.push(token, id);
-    }
-    let mut token_postings = Vec::new();
-    let skeleton_fst = skeletons.finish(&mut token_postings);
-    let deletes_fst = delete_map.finish(&mut token_postings);
-
+    // Every section but the fuzzy table first, so that the maps they come from are freed
+    // before the table, the largest part, is built.
+    let layering_section = match layering {
+        Some(layering) => layering_bytes(&exact, layering),
+        None => Vec::new(),
+    };
+    let (exact_fst, entity_postings) = postings_u64(exact);
+    let entities = string_table(&records);
+    drop(records);
     let mut groups: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
     for (id, group) in lexicon.groups.iter().enumerate() {
         for form in group {
@@ -458,42 +494,247 @@ pub fn compile(entries: &[Entry], lexicon: &Lexicon, options: CompileOptions) ->
     }
     let mut group_postings = Vec::new();
     let groups_fst = postings_u32(groups, &mut group_postings);
-
-    let (exact_fst, entity_postings) = postings_u64(exact);
-    let u32_bytes = |v: &[u32]| v.iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<u8>>();
+    let tokens: Vec<String> = fuzzy_tokens.into_iter().collect();
+    let (header_and_table, fuzzy_postings) = build_fuzzy_table(&tokens)?;
     let sections: [Vec<u8>; section::COUNT] = [
         exact_fst,
         entity_postings,
-        skeleton_fst,
-        deletes_fst,
-        u32_bytes(&token_postings),
+        Vec::new(),
+        fuzzy_postings,
         string_table(&tokens),
-        string_table(&records),
+        entities,
         fst_map(&words),
         groups_fst,
         u32_bytes(&group_postings),
         fst_set(&starters),
+        layering_section,
+        string_table(&starters.into_iter().collect::<Vec<_>>()),
     ];
-    let header_len = MAGIC.len() + 4 + section::COUNT * 16;
-    let mut out = Vec::with_capacity(
-        header_len + sections.iter().map(Vec::len).sum::<usize>() + 8 * section::COUNT,
-    );
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&(section::COUNT as u32).to_le_bytes());
-    let mut offset = header_len as u64;
-    for s in &sections {
-        // Each section starts 8-byte aligned.
-        offset = offset.div_ceil(8) * 8;
-        out.extend_from_slice(&offset.to_le_bytes());
-        out.extend_from_slice(&(s.len() as u64).to_le_bytes());
-        offset += s.len() as u64;
-    }
-    for s in &sections {
+    Ok(assemble(header_and_table, &sections))
+}
+
+fn u32_bytes(values: &[u32]) -> Vec<u8> {
+    values.iter().flat_map(|x| x.to_le_bytes()).collect()
+}
+
+/// Puts the header and the sections together and checksums them. `out` holds room for the
+/// header and then the fuzzy table (built there, so that the largest section is never
+/// copied); the other sections follow it, each 8-byte aligned (`sections[FUZZY_TABLE]` is
+/// not used).
+fn assemble(mut out: Vec<u8>, sections: &[Vec<u8>; section::COUNT]) -> Vec<u8> {
+    out[..MAGIC.len()].copy_from_slice(MAGIC);
+    out[8..12].copy_from_slice(&(section::COUNT as u32).to_le_bytes());
+    let place = |out: &mut Vec<u8>, i: usize, offset: usize, len: usize| {
+        let at = 24 + i * 16;
+        out[at..at + 8].copy_from_slice(&(offset as u64).to_le_bytes());
+        out[at + 8..at + 16].copy_from_slice(&(len as u64).to_le_bytes());
+    };
+    let table_len = out.len() - HEADER_LEN;
+    place(&mut out, section::FUZZY_TABLE, HEADER_LEN, table_len);
+    out.reserve(sections.iter().map(|s| s.len() + 8).sum());
+    for (i, s) in sections.iter().enumerate() {
+        if i == section::FUZZY_TABLE {
+            continue;
+        }
         while out.len() % 8 != 0 {
             out.push(0);
         }
+        let offset = out.len();
         out.extend_from_slice(s);
+        place(&mut out, i, offset, s.len());
     }
+    let checksum = checksum(&out);
+    out[CHECKSUM_AT..CHECKSUM_AT + 8].copy_from_slice(&checksum.to_le_bytes());
+    out
+}
+
+/// The checksum of an index: XXH3-64 of everything after the header.
+pub fn checksum(index: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(index.get(HEADER_LEN..).unwrap_or_default())
+}
+
+/// Fuzzy keys per partition while the table is built (8 bytes each, twice, in memory).
+const KEYS_PER_PARTITION: usize = 1 << 24;
+
+/// The fuzzy keys of token `token`: its skeleton and its deletes (with itself), hashed.
+fn fuzzy_keys(token: &str, out: &mut Vec<u64>) {
+    out.clear();
+    let skeleton = skeleton(token);
+    if !skeleton.is_empty() {
+        out.push(key_hash(skeleton.as_bytes(), KeyDomain::Skeleton));
+    }
+    delete_hashes(token.as_bytes(), max_distance(token.len()), out);
+}
+
+/// Sorts 64-bit values: two passes of a radix sort on the high 32 bits, then the few runs
+/// that agree on them sorted whole.
+fn radix_sort(values: &mut Vec<u64>, scratch: &mut Vec<u64>) {
+    for shift in [32u32, 48] {
+        let digit = |v: u64| ((v >> shift) & 0xffff) as usize;
+        let mut starts = vec![0usize; 1 << 16];
+        for &v in values.iter() {
+            starts[digit(v)] += 1;
+        }
+        let mut total = 0;
+        for start in starts.iter_mut() {
+            (*start, total) = (total, total + *start);
+        }
+        scratch.clear();
+        scratch.resize(values.len(), 0);
+        for &v in values.iter() {
+            let slot = &mut starts[digit(v)];
+            scratch[*slot] = v;
+            *slot += 1;
+        }
+        std::mem::swap(values, scratch);
+    }
+    for run in values.chunk_by_mut(|a, b| a >> 32 == b >> 32) {
+        if run.len() > 1 {
+            run.sort_unstable();
+        }
+    }
+}
+
+/// Builds the fuzzy table (see [`fuzzy_table`]) for tokens `tokens` (ids are positions) behind
+/// [`HEADER_LEN`] bytes of room for the index header, and its postings.
+///
+/// Memory stays near six bytes per slot: the keys are hashed once to count them, then again
+/// in partitions of contiguous homes (at most 32 million keys each), each sorted and written
+/// in order of its homes. Two keys whose hashes agree on the 36 bits that count are one key
+/// here: a lookup of either also gives the other's tokens, which the caller's check drops.
+fn build_fuzzy_table(tokens: &[String]) -> Result<(Vec<u8>, Vec<u8>), String> {
+    let mut hashes = Vec::new();
+    let mut keys = 0usize;
+    for token in tokens {
+        fuzzy_keys(token, &mut hashes);
+        keys += hashes.len();
+    }
+    if tokens.len() > fuzzy_table::MAX_TOKENS {
+        return Err(format!(
+            "{} fuzzy tokens are more than a gazetteer index holds ({})",
+            tokens.len(),
+            fuzzy_table::MAX_TOKENS
+        ));
+    }
+    let home_slots = (keys * fuzzy_table::SLOTS_PER_100_KEYS / 100).max(1) as u64;
+    let partitions = keys.div_ceil(KEYS_PER_PARTITION).max(1) as u64;
+    let slots_at = HEADER_LEN + fuzzy_table::HEADER;
+    // While building, a slot holds its payload plus one (0: empty), and `low_bits` the low
+    // 16 bits of its key's hash, for the tag.
+    let mut table = vec![0u8; slots_at + 4 * home_slots as usize];
+    let mut low_bits = vec![0u16; home_slots as usize];
+    let (mut multi_offsets, mut multi_ids) = (vec![0u32], Vec::new());
+    let mut next_free = 0usize;
+    // A key and a token in one word: the key's hash bits the table uses, above the token id.
+    let (mut pairs, mut scratch) = (Vec::new(), Vec::new());
+    let id_mask = !fuzzy_table::KEY_BITS;
+    for partition in 0..partitions {
+        pairs.clear();
+        for (id, token) in tokens.iter().enumerate() {
+            fuzzy_keys(token, &mut hashes);
+            pairs.extend(
+                hashes
+                    .iter()
+                    .filter(|&&h| fuzzy_table::home(h, partitions) as u64 == partition)
+                    .map(|&h| (h & fuzzy_table::KEY_BITS) | id as u64),
+            );
+        }
+        radix_sort(&mut pairs, &mut scratch);
+        pairs.dedup();
+        for run in pairs.chunk_by(|a, b| (a ^ b) & fuzzy_table::KEY_BITS == 0) {
+            let hash = run[0] & fuzzy_table::KEY_BITS;
+            let payload = if let [pair] = run {
+                ((pair & id_mask) as u32) << 1
+            } else {
+                let number = (multi_offsets.len() - 1) as u32;
+                multi_ids.extend(run.iter().map(|pair| (pair & id_mask) as u32));
+                multi_offsets.push(multi_ids.len() as u32);
+                (number << 1) | 1
+            };
+            let at = fuzzy_table::home(hash, home_slots).max(next_free);
+            if at >= low_bits.len() {
+                low_bits.resize(at + 1, 0);
+                table.resize(slots_at + 4 * (at + 1), 0);
+            }
+            let byte = slots_at + 4 * at;
+            table[byte..byte + 4].copy_from_slice(&(payload + 1).to_le_bytes());
+            low_bits[at] = (hash >> fuzzy_table::TAG_SHIFT) as u16;
+            next_free = at + 1;
+        }
+    }
+    drop((pairs, scratch));
+    // The last slot is always empty, so that every lookup ends inside the table.
+    table.extend_from_slice(&0u32.to_le_bytes());
+    let largest = tokens.len().max(multi_offsets.len() - 1) as u32;
+    let payload_bits = (u32::BITS - largest.leading_zeros()) + 1;
+    if payload_bits > fuzzy_table::MAX_PAYLOAD_BITS {
+        return Err(format!(
+            "{} fuzzy tokens and {} shared fuzzy keys are more than a gazetteer index holds",
+            tokens.len(),
+            multi_offsets.len() - 1
+        ));
+    }
+    let tag_bits = (32 - payload_bits).min(fuzzy_table::MAX_TAG_BITS);
+    table[HEADER_LEN..HEADER_LEN + 8].copy_from_slice(&home_slots.to_le_bytes());
+    table[HEADER_LEN + 8..HEADER_LEN + 12].copy_from_slice(&payload_bits.to_le_bytes());
+    table[HEADER_LEN + 12..slots_at].copy_from_slice(&tag_bits.to_le_bytes());
+    for (bytes, &low) in table[slots_at..].chunks_exact_mut(4).zip(&low_bits) {
+        let payload = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+        if payload != 0 {
+            let tag = fuzzy_table::tag(u64::from(low) << fuzzy_table::TAG_SHIFT, tag_bits);
+            let slot = (tag << payload_bits) | (payload - 1);
+            bytes.copy_from_slice(&slot.to_le_bytes());
+        }
+    }
+    let mut postings = Vec::with_capacity(4 * (1 + multi_offsets.len() + multi_ids.len()));
+    postings.extend_from_slice(&((multi_offsets.len() - 1) as u32).to_le_bytes());
+    for value in multi_offsets.iter().chain(&multi_ids) {
+        postings.extend_from_slice(&value.to_le_bytes());
+    }
+    Ok((table, postings))
+}
+
+/// Roles under which a spelling names an entity (not only a token of its name): a user entry
+/// with such a spelling replaces the entities of lower layers that have it in such a role.
+pub fn is_naming_role(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Canonical | Role::Variant | Role::Style | Role::Alias
+    )
+}
+
+/// How a user dictionary's index relates to its source and to the default index below it.
+pub struct Layering<'a> {
+    /// A hash of the dictionary's bytes and of the compiler, so that a cached index is known
+    /// to be this dictionary's.
+    pub source: [u8; 16],
+    /// The checksum of the index below (the embedded default).
+    pub base: u64,
+    /// The entities of the index below that a spelling names in a naming role (see
+    /// [`is_naming_role`]), appended to the vector.
+    pub named_below: &'a mut dyn FnMut(&str, &mut Vec<u32>),
+}
+
+/// The layering section: `source` (16 bytes), `base` (`u64`), the number of replaced entities
+/// (`u32`, then 4 bytes of padding) and their ids (`u32`, ascending).
+fn layering_bytes(exact: &BTreeMap<String, BTreeSet<u64>>, layering: Layering<'_>) -> Vec<u8> {
+    let mut replaced = Vec::new();
+    for (key, postings) in exact {
+        if postings
+            .iter()
+            .any(|&p| is_naming_role(decode_entity_posting(p).1))
+        {
+            (layering.named_below)(key, &mut replaced);
+        }
+    }
+    replaced.sort_unstable();
+    replaced.dedup();
+    let mut out = Vec::with_capacity(32 + 4 * replaced.len());
+    out.extend_from_slice(&layering.source);
+    out.extend_from_slice(&layering.base.to_le_bytes());
+    out.extend_from_slice(&(replaced.len() as u32).to_le_bytes());
+    out.extend_from_slice(&0u32.to_le_bytes());
+    out.extend_from_slice(&u32_bytes(&replaced));
     out
 }
 

@@ -7,7 +7,8 @@
 //!   (j/y/i, w/v, z/s, c/k/q, g/h, sch/sh, ph/f, th/t …) and doubled letters collapsed, so that
 //!   `Kijiw`, `Kiiv` and `Kyiv` share a key, as do `Selenskyj` and `Zelensky`;
 //! - **deletes**: symmetric-delete neighbours of the folded form, for edit distance 1–2
-//!   (SymSpell), used to find candidates without scanning the gazetteer.
+//!   (SymSpell), used to find candidates without scanning the gazetteer. The index stores
+//!   them as 64-bit hashes ([`delete_hashes`]), never as strings.
 //!
 //! This file is also compiled into the build script, so it depends on nothing but `deunicode`.
 
@@ -135,29 +136,207 @@ pub fn deletes(word: &str, distance: usize, out: &mut Vec<String>) {
     out.extend(kept);
 }
 
+/// Base of the polynomial hash of fuzzy keys (odd, so that its powers never vanish).
+const KEY_BASE: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// What a fuzzy key is: the same letters as a delete and as a skeleton are different keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyDomain {
+    /// A word, or a word with letters deleted.
+    Delete = 0,
+    /// A skeleton key.
+    Skeleton = 1,
+}
+
+/// The hash of a key from its polynomial hash and length: SplitMix64's finaliser, so that
+/// every bit depends on every byte.
+fn finish_key_hash(polynomial: u64, len: usize, domain: KeyDomain) -> u64 {
+    let mut z = polynomial
+        ^ (len as u64).wrapping_mul(0xD6E8_FEB8_6659_FD93)
+        ^ (domain as u64).wrapping_mul(0xA076_1D64_78BD_642F);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// The 64-bit hash of a fuzzy key (a word, a delete or a skeleton) under which the index
+/// files it. Equal to what [`delete_hashes`] gives for the same bytes.
+pub fn key_hash(key: &[u8], domain: KeyDomain) -> u64 {
+    let polynomial = key.iter().fold(0u64, |h, &b| {
+        h.wrapping_mul(KEY_BASE).wrapping_add(u64::from(b))
+    });
+    finish_key_hash(polynomial, key.len(), domain)
+}
+
+/// Longest word whose delete hashes are computed in stack buffers (longer ones use the heap).
+const STACK_WORD: usize = 64;
+
+/// Appends the [`key_hash`]es of `word` and of every string reachable from it by deleting
+/// 1..=`distance` bytes (at most 2): the keys [`deletes`] lists, without building a string.
+///
+/// Each hash costs a few multiplications: the polynomial hash of a word with letters cut out
+/// is put together from the hashes of its prefixes. Deleting one letter of a run gives the
+/// same string whichever letter it is, so only the first of a run is deleted; a few other
+/// repeats may still be given twice (callers deduplicate what they find).
+pub fn delete_hashes(word: &[u8], distance: usize, out: &mut Vec<u64>) {
+    let n = word.len();
+    let (mut stack_prefix, mut stack_power) = ([0u64; STACK_WORD + 1], [0u64; STACK_WORD + 1]);
+    let (mut heap_prefix, mut heap_power) = (Vec::new(), Vec::new());
+    let (prefix, power) = if n <= STACK_WORD {
+        (&mut stack_prefix[..=n], &mut stack_power[..=n])
+    } else {
+        heap_prefix.resize(n + 1, 0);
+        heap_power.resize(n + 1, 0);
+        (&mut heap_prefix[..], &mut heap_power[..])
+    };
+    power[0] = 1;
+    for (k, &b) in word.iter().enumerate() {
+        prefix[k + 1] = prefix[k].wrapping_mul(KEY_BASE).wrapping_add(u64::from(b));
+        power[k + 1] = power[k].wrapping_mul(KEY_BASE);
+    }
+    let (prefix, power) = (&*prefix, &*power);
+    // The polynomial hash of `word[from..to]`.
+    let part = |from: usize, to: usize| {
+        prefix[to].wrapping_sub(prefix[from].wrapping_mul(power[to - from]))
+    };
+    out.push(finish_key_hash(prefix[n], n, KeyDomain::Delete));
+    if distance == 0 || n < 2 {
+        return;
+    }
+    for i in 0..n {
+        if i > 0 && word[i] == word[i - 1] {
+            continue;
+        }
+        let once = prefix[i]
+            .wrapping_mul(power[n - 1 - i])
+            .wrapping_add(part(i + 1, n));
+        out.push(finish_key_hash(once, n - 1, KeyDomain::Delete));
+        if distance < 2 || n < 3 {
+            continue;
+        }
+        // The second delete after the first: the other order gives the same strings.
+        for j in i + 1..n {
+            if j > i + 1 && word[j] == word[j - 1] {
+                continue;
+            }
+            let twice = prefix[i]
+                .wrapping_mul(power[n - 2 - i])
+                .wrapping_add(part(i + 1, j).wrapping_mul(power[n - 1 - j]))
+                .wrapping_add(part(j + 1, n));
+            out.push(finish_key_hash(twice, n - 2, KeyDomain::Delete));
+        }
+    }
+}
+
+/// The longest common subsequence of one word with others, by Crochemore et al.'s
+/// bit-vector algorithm for words of up to 64 bytes (one machine word per step), and by the
+/// usual table for longer ones.
+///
+/// Two words meet in the symmetric-delete index exactly when they share a subsequence that
+/// each reaches within its delete budget (see [`reach_by_deletes`]).
+pub struct CommonSubsequence<'a> {
+    word: &'a [u8],
+    /// For each ASCII byte, the positions in `word` where it occurs; `None` when `word` is
+    /// longer than 64 bytes or not ASCII.
+    positions: Option<Box<[u64; 128]>>,
+}
+
+impl<'a> CommonSubsequence<'a> {
+    /// Prepares `word` for comparisons.
+    pub fn new(word: &'a [u8]) -> Self {
+        let positions = (word.len() <= 64 && word.is_ascii()).then(|| {
+            let mut positions = Box::new([0u64; 128]);
+            for (i, &b) in word.iter().enumerate() {
+                positions[usize::from(b)] |= 1 << i;
+            }
+            positions
+        });
+        CommonSubsequence { word, positions }
+    }
+
+    /// The length of the longest common subsequence of the prepared word and `other`.
+    pub fn len_with(&self, other: &[u8]) -> usize {
+        let n = self.word.len();
+        let Some(positions) = &self.positions else {
+            return common_subsequence_table(self.word, other);
+        };
+        let all = if n == 64 { u64::MAX } else { (1u64 << n) - 1 };
+        // A zero bit in `v` per letter of the word matched so far.
+        let mut v = all;
+        for &b in other {
+            let m = positions.get(usize::from(b)).copied().unwrap_or(0);
+            let u = v & m;
+            v = (v.wrapping_add(u) | (v & !m)) & all;
+        }
+        (!v & all).count_ones() as usize
+    }
+}
+
+/// The longest common subsequence by the quadratic table.
+fn common_subsequence_table(a: &[u8], b: &[u8]) -> usize {
+    let mut previous = vec![0usize; b.len() + 1];
+    let mut current = vec![0usize; b.len() + 1];
+    for &x in a {
+        for (j, &y) in b.iter().enumerate() {
+            current[j + 1] = if x == y {
+                previous[j] + 1
+            } else {
+                previous[j + 1].max(current[j])
+            };
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+/// True when `word` and `token` meet in the symmetric-delete index: some non-empty string is
+/// both `word` with at most `max_distance(word)` letters deleted and `token` with at most
+/// `max_distance(token)` deleted. `common` is [`CommonSubsequence::new`] of `word`.
+pub fn reach_by_deletes(common: &CommonSubsequence<'_>, word: &[u8], token: &[u8]) -> bool {
+    let needed = (word.len() - max_distance(word.len()))
+        .max(token.len() - max_distance(token.len()))
+        .max(1);
+    // The common subsequence is at most the shorter length: skip the count when that is short.
+    word.len().min(token.len()) >= needed && common.len_with(token) >= needed
+}
+
+/// Longest second string whose distance rows fit in a stack buffer.
+const STACK_DISTANCE: usize = 64;
+
 /// Optimal-string-alignment distance between two ASCII strings: insertions, deletions,
 /// substitutions and adjacent transpositions each cost 1.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut previous2 = vec![0usize; b.len() + 1];
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0usize; b.len() + 1];
+    let width = b.len() + 1;
+    // Three rows (the one before the previous, the previous, the current), on the stack
+    // for the words of names.
+    let mut stack = [0usize; 3 * (STACK_DISTANCE + 1)];
+    let mut heap = Vec::new();
+    let rows: &mut [usize] = if b.len() <= STACK_DISTANCE {
+        &mut stack[..3 * width]
+    } else {
+        heap.resize(3 * width, 0);
+        &mut heap
+    };
+    let (mut previous2, mut previous, mut current) = (0, width, 2 * width);
+    for (j, cell) in rows[previous..previous + width].iter_mut().enumerate() {
+        *cell = j;
+    }
     for i in 1..=a.len() {
-        current[0] = i;
+        rows[current] = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (previous[j] + 1)
-                .min(current[j - 1] + 1)
-                .min(previous[j - 1] + cost);
+            let mut best = (rows[previous + j] + 1)
+                .min(rows[current + j - 1] + 1)
+                .min(rows[previous + j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(previous2[j - 2] + 1);
+                best = best.min(rows[previous2 + j - 2] + 1);
             }
-            current[j] = best;
+            rows[current + j] = best;
         }
-        std::mem::swap(&mut previous2, &mut previous);
-        std::mem::swap(&mut previous, &mut current);
+        (previous2, previous, current) = (previous, current, previous2);
     }
-    previous[b.len()]
+    rows[previous + b.len()]
 }
 
 #[cfg(test)]
@@ -212,5 +391,132 @@ mod tests {
         deletes("hegseth", 2, &mut two);
         assert!(two.contains(&"hgseh".to_owned()));
         assert!(two.iter().all(|d| d.len() >= 5));
+    }
+
+    /// The hashes are those of the strings [`deletes`] lists, plus the word itself: the same
+    /// set, for words with runs, short words and words longer than the stack buffers.
+    #[test]
+    fn delete_hashes_are_the_hashes_of_the_deletes() {
+        let long = "abcdefghij".repeat(7);
+        let words = [
+            "kyiv",
+            "hegseth",
+            "mississippi",
+            "aaaa",
+            "abba",
+            "bookkeeper",
+            "llanfairpwllgwyngyll",
+            "ab",
+            "a",
+            "",
+            long.as_str(),
+        ];
+        for word in words {
+            for distance in 0..=2 {
+                let mut listed = vec![word.to_owned()];
+                if distance > 0 {
+                    deletes(word, distance, &mut listed);
+                }
+                let mut expected: Vec<u64> = listed
+                    .iter()
+                    .map(|d| key_hash(d.as_bytes(), KeyDomain::Delete))
+                    .collect();
+                expected.sort_unstable();
+                expected.dedup();
+                let mut got = Vec::new();
+                delete_hashes(word.as_bytes(), distance, &mut got);
+                got.sort_unstable();
+                got.dedup();
+                assert_eq!(got, expected, "{word} at distance {distance}");
+            }
+        }
+        assert_ne!(
+            key_hash(b"kiv", KeyDomain::Delete),
+            key_hash(b"kiv", KeyDomain::Skeleton)
+        );
+    }
+
+    /// The distance of the straightforward three-vector implementation this one replaced.
+    fn reference_distance(a: &str, b: &str) -> usize {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        let mut previous2 = vec![0usize; b.len() + 1];
+        let mut previous: Vec<usize> = (0..=b.len()).collect();
+        let mut current = vec![0usize; b.len() + 1];
+        for i in 1..=a.len() {
+            current[0] = i;
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut best = (previous[j] + 1)
+                    .min(current[j - 1] + 1)
+                    .min(previous[j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(previous2[j - 2] + 1);
+                }
+                current[j] = best;
+            }
+            std::mem::swap(&mut previous2, &mut previous);
+            std::mem::swap(&mut previous, &mut current);
+        }
+        previous[b.len()]
+    }
+
+    #[test]
+    fn distance_matches_the_reference_on_random_words() {
+        // A small alphabet, so that runs, transpositions and shared letters are common.
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut word = |len: usize| -> String {
+            (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    char::from(b'a' + (state % 4) as u8)
+                })
+                .collect()
+        };
+        for round in 0..3000 {
+            let (a, b) = (word(round % 13), word((round / 13) % 11 + (round % 3) * 30));
+            assert_eq!(edit_distance(&a, &b), reference_distance(&a, &b), "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn common_subsequence_matches_the_table() {
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut word = |len: usize| -> Vec<u8> {
+            (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    b'a' + (state % 5) as u8
+                })
+                .collect()
+        };
+        for round in 0..3000 {
+            let a = word(round % 17 + if round % 7 == 0 { 50 } else { 0 });
+            let b = word((round / 17) % 15);
+            let common = CommonSubsequence::new(&a);
+            assert_eq!(
+                common.len_with(&b),
+                common_subsequence_table(&a, &b),
+                "{:?} {:?}",
+                String::from_utf8_lossy(&a),
+                String::from_utf8_lossy(&b)
+            );
+        }
+        // And the symmetric-delete reach it decides: 2 deletes from `stoltenberg` meet
+        // `stoleberg`; `kyiv` and `kiev` meet with one each; `kyiv` and `kharkiv` do not.
+        let reach = |a: &str, b: &str| {
+            reach_by_deletes(
+                &CommonSubsequence::new(a.as_bytes()),
+                a.as_bytes(),
+                b.as_bytes(),
+            )
+        };
+        assert!(reach("stoleberg", "stoltenberg"));
+        assert!(reach("kyiv", "kiev"));
+        assert!(!reach("kyiv", "kharkiv"));
+        assert!(!reach("", "abcd"));
     }
 }

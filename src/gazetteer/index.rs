@@ -1,8 +1,13 @@
 //! Reading a compiled index without copying it: `fst` maps and flat tables over one byte
 //! buffer (the embedded default is a `&'static [u8]`).
 
-use super::compile::{MAGIC, Role, decode_entity_posting, section, word_flag};
-use super::fold::{deletes, max_distance};
+use super::compile::{
+    CHECKSUM_AT, ENTITY_HEADER, HEADER_LEN, MAGIC, MAGIC_PREFIX, Role, checksum,
+    decode_entity_posting, fuzzy_table, section, word_flag,
+};
+use super::fold::{
+    self, CommonSubsequence, KeyDomain, delete_hashes, key_hash, max_distance, reach_by_deletes,
+};
 use super::tsv::Kind;
 use fst::{Map, Set};
 use std::borrow::Cow;
@@ -13,38 +18,89 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexError(pub String);
 
+/// The bytes of an index: the binary's own, a buffer, or a memory-mapped file.
+pub enum IndexBytes {
+    /// Bytes that live as long as the program (the embedded default).
+    Static(&'static [u8]),
+    /// A buffer (an index compiled in this process, or a file read whole).
+    Owned(Vec<u8>),
+    /// A file mapped into memory (a cached or shipped index, read in place).
+    Mapped(memmap2::Mmap),
+}
+
+impl IndexBytes {
+    /// The bytes.
+    pub fn bytes(&self) -> &[u8] {
+        match self {
+            IndexBytes::Static(bytes) => bytes,
+            IndexBytes::Owned(bytes) => bytes,
+            IndexBytes::Mapped(map) => map,
+        }
+    }
+}
+
+impl From<Cow<'static, [u8]>> for IndexBytes {
+    fn from(bytes: Cow<'static, [u8]>) -> Self {
+        match bytes {
+            Cow::Borrowed(bytes) => IndexBytes::Static(bytes),
+            Cow::Owned(bytes) => IndexBytes::Owned(bytes),
+        }
+    }
+}
+
 /// A window into the shared index buffer, so the `fst` maps read it in place.
 #[derive(Clone)]
 struct Slice {
-    data: Arc<Cow<'static, [u8]>>,
+    data: Arc<IndexBytes>,
     range: Range<usize>,
 }
 
 impl AsRef<[u8]> for Slice {
     fn as_ref(&self) -> &[u8] {
-        &self.data[self.range.clone()]
+        &self.data.bytes()[self.range.clone()]
     }
 }
 
-/// Longest word whose deletes are walked in a stack buffer (longer ones are listed).
-const MAX_WALK_LEN: usize = 64;
+/// The fuzzy table's parameters (see [`fuzzy_table`]).
+#[derive(Debug, Clone, Copy)]
+struct FuzzyTable {
+    home_slots: u64,
+    payload_bits: u32,
+    tag_bits: u32,
+    /// Byte range of the slots in the index.
+    slots: (usize, usize),
+}
+
+/// How many probes ahead of the one being read the fuzzy table is prefetched.
+const PREFETCH_AHEAD: usize = 16;
 
 /// A compiled gazetteer index.
 pub struct Index {
-    bytes: Arc<Cow<'static, [u8]>>,
+    bytes: Arc<IndexBytes>,
     sections: [Range<usize>; section::COUNT],
     exact: Map<Slice>,
-    skeleton: Map<Slice>,
-    deletes: Map<Slice>,
+    fuzzy: FuzzyTable,
     words: Map<Slice>,
     groups: Map<Slice>,
     starters: Set<Slice>,
 }
 
+/// What a user dictionary's index records about its source and the default below it (see
+/// [`super::compile::Layering`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayeringRecord {
+    /// Hash of the dictionary's bytes and of the compiler.
+    pub source: [u8; 16],
+    /// Checksum of the default index the replaced entities were found in.
+    pub base: u64,
+    /// Entities of that index this dictionary replaces.
+    pub replaced: Vec<u32>,
+}
+
 impl std::fmt::Debug for Index {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Index")
-            .field("bytes", &self.bytes.len())
+            .field("bytes", &self.bytes().len())
             .field("entities", &self.entity_count())
             .finish()
     }
@@ -88,17 +144,69 @@ fn read_u64(bytes: &[u8], at: usize) -> u64 {
     })
 }
 
+impl FuzzyTable {
+    /// Reads the table's parameters from its section, checking them.
+    fn read(data: &[u8], range: Range<usize>) -> Result<FuzzyTable, IndexError> {
+        let bytes = &data[range.clone()];
+        let bad = |what: &str| IndexError(format!("fuzzy table: {what}"));
+        if bytes.len() < fuzzy_table::HEADER + 4 || (bytes.len() - fuzzy_table::HEADER) % 4 != 0 {
+            return Err(bad("truncated"));
+        }
+        let table = FuzzyTable {
+            home_slots: read_u64(bytes, 0),
+            payload_bits: read_u32(bytes, 8),
+            tag_bits: read_u32(bytes, 12),
+            slots: (range.start + fuzzy_table::HEADER, range.end),
+        };
+        let slot_count = (bytes.len() - fuzzy_table::HEADER) / 4;
+        if table.home_slots == 0 || table.home_slots >= slot_count as u64 {
+            return Err(bad("fewer slots than homes"));
+        }
+        if !(2..=fuzzy_table::MAX_PAYLOAD_BITS).contains(&table.payload_bits)
+            || !(1..=fuzzy_table::MAX_TAG_BITS).contains(&table.tag_bits)
+            || table.payload_bits + table.tag_bits > 32
+        {
+            return Err(bad("bad slot layout"));
+        }
+        Ok(table)
+    }
+}
+
+/// Asks for the cache line holding `slots[at]` (a hint; nothing is read).
+#[inline]
+fn prefetch(slots: &[u8], at: usize) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        // SAFETY: a prefetch is a hint that never faults, whatever the address; the pointer
+        // is only formed (wrapping), never dereferenced.
+        unsafe { _mm_prefetch::<_MM_HINT_T0>(slots.as_ptr().wrapping_add(at).cast::<i8>()) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (slots, at);
+}
+
 impl Index {
     /// Opens a compiled index. Nothing is copied or parsed: the `fst` maps and the tables
-    /// read the buffer in place (for the embedded default, the binary's own data).
-    pub fn open(bytes: Cow<'static, [u8]>) -> Result<Index, IndexError> {
-        let bytes = Arc::new(bytes);
-        if bytes.len() < MAGIC.len() + 4 || &bytes[..MAGIC.len()] != MAGIC {
+    /// read the buffer in place (for the embedded default, the binary's own data). The
+    /// checksum is not verified (see [`Index::open_verified`]).
+    pub fn open(bytes: impl Into<IndexBytes>) -> Result<Index, IndexError> {
+        let bytes = Arc::new(bytes.into());
+        let data = bytes.bytes();
+        if data.len() < HEADER_LEN || !data.starts_with(MAGIC_PREFIX) {
             return Err(IndexError(
                 "not a tidings gazetteer index (bad magic)".to_owned(),
             ));
         }
-        let count = read_u32(&bytes, MAGIC.len()) as usize;
+        if &data[..MAGIC.len()] != MAGIC {
+            return Err(IndexError(format!(
+                "a gazetteer index of another format ({}, this tidings reads {}): compile the \
+                 dictionary again with this version (`tidings gazetteer compile`)",
+                String::from_utf8_lossy(&data[..MAGIC.len()]),
+                String::from_utf8_lossy(MAGIC)
+            )));
+        }
+        let count = read_u32(data, MAGIC.len()) as usize;
         if count != section::COUNT {
             return Err(IndexError(format!(
                 "index has {count} sections, expected {}",
@@ -107,10 +215,10 @@ impl Index {
         }
         let mut sections: [Range<usize>; section::COUNT] = Default::default();
         for (i, range) in sections.iter_mut().enumerate() {
-            let at = MAGIC.len() + 4 + i * 16;
-            let offset = read_u64(&bytes, at) as usize;
-            let len = read_u64(&bytes, at + 8) as usize;
-            if offset.checked_add(len).is_none_or(|end| end > bytes.len()) {
+            let at = 24 + i * 16;
+            let offset = read_u64(data, at) as usize;
+            let len = read_u64(data, at + 8) as usize;
+            if offset.checked_add(len).is_none_or(|end| end > data.len()) {
                 return Err(IndexError(format!(
                     "section {i} runs past the end of the index"
                 )));
@@ -126,10 +234,10 @@ impl Index {
         };
         let starters =
             Set::new(slice(section::STARTERS)).map_err(|e| IndexError(format!("starters: {e}")))?;
+        let fuzzy = FuzzyTable::read(data, sections[section::FUZZY_TABLE].clone())?;
         Ok(Index {
             exact: map(section::EXACT)?,
-            skeleton: map(section::SKELETON)?,
-            deletes: map(section::DELETES)?,
+            fuzzy,
             words: map(section::WORDS)?,
             groups: map(section::GROUPS)?,
             starters,
@@ -138,11 +246,58 @@ impl Index {
         })
     }
 
+    /// Opens an index read from a file: as [`Index::open`], after checking that its checksum
+    /// matches its contents, so that a corrupt file is never trusted.
+    pub fn open_verified(bytes: impl Into<IndexBytes>) -> Result<Index, IndexError> {
+        let bytes = bytes.into();
+        let data = bytes.bytes();
+        if data.len() >= HEADER_LEN
+            && data.starts_with(MAGIC)
+            && read_u64(data, CHECKSUM_AT) != checksum(data)
+        {
+            return Err(IndexError(
+                "the index is corrupt (its checksum does not match its contents)".to_owned(),
+            ));
+        }
+        Index::open(bytes)
+    }
+
+    /// The checksum recorded in the header (XXH3-64 of the contents): identifies the index.
+    pub fn checksum(&self) -> u64 {
+        read_u64(self.bytes(), CHECKSUM_AT)
+    }
+
+    /// The index's whole bytes (to write it to a file).
+    pub fn bytes(&self) -> &[u8] {
+        self.bytes.bytes()
+    }
+
+    /// What a user dictionary's index records about its source and the default below it;
+    /// `None` for the default and for malformed records.
+    pub fn layering(&self) -> Option<LayeringRecord> {
+        let bytes = self.section(section::LAYERING);
+        let source: [u8; 16] = bytes.get(..16)?.try_into().ok()?;
+        let count = read_u32(bytes, 24) as usize;
+        let ids = bytes.get(32..32 + count.checked_mul(4)?)?;
+        Some(LayeringRecord {
+            source,
+            base: read_u64(bytes, 16),
+            replaced: ids
+                .chunks_exact(4)
+                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+                .collect(),
+        })
+    }
+
     fn section(&self, i: usize) -> &[u8] {
-        &self.bytes[self.sections[i].clone()]
+        &self.bytes()[self.sections[i].clone()]
     }
 
     fn table_entry(&self, i: usize, id: u32) -> Option<&str> {
+        std::str::from_utf8(self.table_bytes(i, id)?).ok()
+    }
+
+    fn table_bytes(&self, i: usize, id: u32) -> Option<&[u8]> {
         let table = self.section(i);
         let count = read_u32(table, 0);
         if id >= count {
@@ -151,9 +306,7 @@ impl Index {
         let base = 4 + (count as usize + 1) * 4;
         let start = read_u32(table, 4 + id as usize * 4) as usize;
         let end = read_u32(table, 8 + id as usize * 4) as usize;
-        table
-            .get(base + start..base + end)
-            .and_then(|b| std::str::from_utf8(b).ok())
+        table.get(base + start..base + end)
     }
 
     /// Number of entities.
@@ -163,14 +316,16 @@ impl Index {
 
     /// The entity with id `id`.
     pub fn entity(&self, id: u32) -> Option<EntityRecord<'_>> {
-        let record = self.table_entry(section::ENTITIES, id)?;
-        let mut fields = record.splitn(5, '\t');
+        let record = self.table_bytes(section::ENTITIES, id)?;
+        let (header, text) = record.split_at_checked(ENTITY_HEADER)?;
+        let name_len = read_u32(header, 10) as usize;
+        let (name, description) = text.split_at_checked(name_len)?;
         Some(EntityRecord {
-            name: fields.next()?,
-            kind: Kind::from_code(fields.next()?.parse().ok()?),
-            prominence: fields.next()?.parse().ok()?,
-            population: fields.next()?.parse().ok()?,
-            description: fields.next().unwrap_or_default(),
+            name: std::str::from_utf8(name).ok()?,
+            kind: Kind::from_code(header[0]),
+            prominence: header[1],
+            population: read_u64(header, 2),
+            description: std::str::from_utf8(description).ok()?,
         })
     }
 
@@ -249,87 +404,129 @@ impl Index {
         self.exact.contains_key(folded)
     }
 
-    fn token_postings(&self, offset: u64, out: &mut Vec<u32>) {
-        let postings = self.section(section::TOKEN_POSTINGS);
-        let at = offset as usize * 4;
-        let count = read_u32(postings, at) as usize;
-        for i in 0..count {
-            out.push(read_u32(postings, at + 4 + i * 4));
-        }
-    }
-
     /// The fuzzy token with id `id`.
     pub fn token(&self, id: u32) -> Option<&str> {
         self.table_entry(section::TOKENS, id)
     }
 
-    /// Fuzzy tokens sharing `skeleton`.
-    pub fn skeleton_tokens(&self, skeleton: &str, out: &mut Vec<u32>) {
-        if let Some(offset) = self.skeleton.get(skeleton) {
-            self.token_postings(offset, out);
-        }
+    /// Number of fuzzy tokens.
+    pub fn token_count(&self) -> u32 {
+        read_u32(self.section(section::TOKENS), 0)
     }
 
-    /// Fuzzy tokens that may be within edit distance `max_distance(len)` of `folded`
-    /// (symmetric deletes; candidates still need their distance checked).
-    pub fn delete_neighbours(&self, folded: &str, out: &mut Vec<u32>, scratch: &mut Vec<String>) {
-        if folded.is_ascii() && folded.len() <= MAX_WALK_LEN {
-            self.walk_deletes(folded.as_bytes(), out);
-        } else {
-            self.list_deletes(folded, out, scratch);
+    /// The fuzzy candidates of a folded word, appended to `out` sorted and without repeats:
+    /// the tokens that share its `skeleton` (the word's skeleton key; none when empty) and
+    /// those its symmetric deletes meet (see [`reach_by_deletes`]). The probes of both are
+    /// overlapped, and the slots of other keys that share a probed key's tag are checked away,
+    /// so that the result is exactly that set. `scratch` holds the probed hashes.
+    pub fn fuzzy_neighbours(
+        &self,
+        folded: &str,
+        skeleton: &str,
+        out: &mut Vec<u32>,
+        scratch: &mut Vec<u64>,
+    ) {
+        let start = out.len();
+        scratch.clear();
+        if !skeleton.is_empty() {
+            scratch.push(key_hash(skeleton.as_bytes(), KeyDomain::Skeleton));
         }
-        out.sort_unstable();
-        out.dedup();
-    }
-
-    /// Looks up `word` and its deletes without allocating: each delete is built in a stack
-    /// buffer and looked up at once. Deleting one letter of a run gives the same string
-    /// whichever letter it is, so only the first of a run is deleted; other repeats only cost
-    /// a lookup (the caller deduplicates the ids).
-    fn walk_deletes(&self, word: &[u8], out: &mut Vec<u32>) {
-        let mut probe = |key: &[u8]| {
-            if let Some(offset) = self.deletes.get(key) {
-                self.token_postings(offset, out);
+        delete_hashes(folded.as_bytes(), max_distance(folded.len()), scratch);
+        self.probe(scratch, out);
+        out[start..].sort_unstable();
+        let mut kept = start;
+        for i in start..out.len() {
+            if i == start || out[i] != out[i - 1] {
+                out[kept] = out[i];
+                kept += 1;
             }
-        };
-        probe(word);
-        let n = word.len();
-        // Words of 4 letters and more (see `max_distance`), so the slices below are not empty.
-        let distance = max_distance(n);
-        if distance == 0 {
+        }
+        out.truncate(kept);
+        self.prefetch_tokens(&out[start..]);
+        let common = CommonSubsequence::new(folded.as_bytes());
+        let mut kept = start;
+        for i in start..out.len() {
+            let Some(token) = self.token(out[i]) else {
+                continue;
+            };
+            if reach_by_deletes(&common, folded.as_bytes(), token.as_bytes())
+                || (!skeleton.is_empty() && fold::skeleton(token) == skeleton)
+            {
+                out[kept] = out[i];
+                kept += 1;
+            }
+        }
+        out.truncate(kept);
+    }
+
+    /// Asks for the cache lines of the tokens `ids` (their offsets first, then their bytes),
+    /// so that the caller's reads of the candidates overlap their misses.
+    fn prefetch_tokens(&self, ids: &[u32]) {
+        let table = self.section(section::TOKENS);
+        for &id in ids {
+            prefetch(table, 4 + id as usize * 4);
+        }
+        let base = 4 + (read_u32(table, 0) as usize + 1) * 4;
+        for &id in ids {
+            prefetch(table, base + read_u32(table, 4 + id as usize * 4) as usize);
+        }
+    }
+
+    /// Appends the token ids filed under each key hash. A probe costs one or two cache lines;
+    /// the lines of the next few probes are requested while one is read, so that their
+    /// misses overlap.
+    fn probe(&self, hashes: &[u64], out: &mut Vec<u32>) {
+        let table = self.fuzzy;
+        let slots = self
+            .bytes()
+            .get(table.slots.0..table.slots.1)
+            .unwrap_or_default();
+        let home = |hash: u64| fuzzy_table::home(hash, table.home_slots) * 4;
+        for &hash in hashes.iter().take(PREFETCH_AHEAD) {
+            prefetch(slots, home(hash));
+        }
+        let payload_mask = (1u32 << table.payload_bits) - 1;
+        for (i, &hash) in hashes.iter().enumerate() {
+            if let Some(&ahead) = hashes.get(i + PREFETCH_AHEAD) {
+                prefetch(slots, home(ahead));
+            }
+            let tag = fuzzy_table::tag(hash, table.tag_bits);
+            let mut at = home(hash);
+            while let Some(bytes) = slots.get(at..at + 4) {
+                let slot = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+                if slot == 0 {
+                    break;
+                }
+                if slot >> table.payload_bits == tag {
+                    let payload = slot & payload_mask;
+                    if payload & 1 == 0 {
+                        out.push(payload >> 1);
+                    } else {
+                        self.multi_postings(payload >> 1, out);
+                    }
+                }
+                at += 4;
+            }
+        }
+    }
+
+    /// Appends the token ids of the fuzzy key with several tokens numbered `number`.
+    fn multi_postings(&self, number: u32, out: &mut Vec<u32>) {
+        let postings = self.section(section::FUZZY_POSTINGS);
+        let count = read_u32(postings, 0);
+        if number >= count {
             return;
         }
-        let (mut once, mut twice) = ([0u8; MAX_WALK_LEN], [0u8; MAX_WALK_LEN]);
-        for i in 0..n {
-            if i > 0 && word[i] == word[i - 1] {
-                continue;
-            }
-            once[..i].copy_from_slice(&word[..i]);
-            once[i..n - 1].copy_from_slice(&word[i + 1..]);
-            probe(&once[..n - 1]);
-            if distance < 2 {
-                continue;
-            }
-            // Second deletes at or after the first: the other order gives the same strings.
-            for j in i..n - 1 {
-                if j > i && once[j] == once[j - 1] {
-                    continue;
-                }
-                twice[..j].copy_from_slice(&once[..j]);
-                twice[j..n - 2].copy_from_slice(&once[j + 1..n - 1]);
-                probe(&twice[..n - 2]);
-            }
-        }
-    }
-
-    /// Looks up `folded` and its deletes for any input, listing the deletes as strings first.
-    fn list_deletes(&self, folded: &str, out: &mut Vec<u32>, scratch: &mut Vec<String>) {
-        scratch.clear();
-        scratch.push(folded.to_owned());
-        deletes(folded, max_distance(folded.len()), scratch);
-        for key in scratch.iter() {
-            if let Some(offset) = self.deletes.get(key) {
-                self.token_postings(offset, out);
+        let offsets = 4 + number as usize * 4;
+        let ids = 4 + (count as usize + 1) * 4;
+        let (from, to) = (
+            read_u32(postings, offsets) as usize,
+            read_u32(postings, offsets + 4) as usize,
+        );
+        for i in from..to {
+            match postings.get(ids + i * 4..ids + i * 4 + 4) {
+                Some(b) => out.push(u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
+                None => return,
             }
         }
     }
@@ -376,14 +573,9 @@ impl Index {
     }
 
     /// Every starter: the first word, and the first two words, of each multi-word key.
-    pub fn starters(&self) -> Vec<String> {
-        use fst::{IntoStreamer, Streamer};
-        let mut out = Vec::new();
-        let mut stream = self.starters.into_stream();
-        while let Some(key) = stream.next() {
-            out.push(String::from_utf8_lossy(key).into_owned());
-        }
-        out
+    pub fn starters(&self) -> impl Iterator<Item = &str> {
+        let count = read_u32(self.section(section::STARTER_LIST), 0);
+        (0..count).filter_map(|id| self.table_entry(section::STARTER_LIST, id))
     }
 
     /// Number of keys in the exact map (for `gazetteer` statistics).
@@ -393,15 +585,8 @@ impl Index {
 
     /// Every key of the exact map with its postings, for validation.
     pub fn keys(&self) -> Vec<(String, Vec<Posting>)> {
-        use fst::Streamer;
         let mut out = Vec::new();
-        let mut stream = self.exact.stream();
-        while let Some((key, _)) = stream.next() {
-            let key = String::from_utf8_lossy(key).into_owned();
-            let mut postings = Vec::new();
-            self.exact(&key, &mut postings);
-            out.push((key, postings));
-        }
+        self.keys_with_prefix("", usize::MAX, &mut out);
         out
     }
 }
@@ -466,47 +651,5 @@ mod tests {
                 }
             }
         }
-    }
-
-    /// The allocation-free delete walk finds exactly what listing every delete finds.
-    #[test]
-    fn delete_walk_matches_listing_every_delete() {
-        let index = crate::gazetteer::embedded();
-        let words = [
-            "hegeseth",
-            "hegseth",
-            "kijiw",
-            "kiiv",
-            "selensky",
-            "zlansky",
-            "stoleberg",
-            "gumrukc",
-            "baerbok",
-            "wladimir",
-            "announcement",
-            "yesterday",
-            "committee",
-            "mississippi",
-            "aaaa",
-            "abba",
-            "bookkeeper",
-            "llanfair",
-            "x",
-            "",
-        ];
-        let (mut walked, mut listed, mut scratch) = (Vec::new(), Vec::new(), Vec::new());
-        for word in words {
-            walked.clear();
-            listed.clear();
-            index.delete_neighbours(word, &mut walked, &mut scratch);
-            index.list_deletes(word, &mut listed, &mut scratch);
-            listed.sort_unstable();
-            listed.dedup();
-            assert_eq!(walked, listed, "{word}");
-        }
-        // And it does find neighbours: Hegseth is one edit from HegeSeth.
-        walked.clear();
-        index.delete_neighbours("hegeseth", &mut walked, &mut scratch);
-        assert!(walked.iter().any(|&id| index.token(id) == Some("hegseth")));
     }
 }

@@ -6,6 +6,7 @@
 //! dictionaries (TSV or TOML, see [`user`]); an entry of theirs that shares a spelling with a
 //! default entry replaces it, so a house can impose its own spelling (`Zelenskyy`).
 
+pub mod cache;
 pub mod compile;
 pub mod fold;
 pub mod index;
@@ -18,7 +19,7 @@ pub use compile::Role;
 pub use index::{EntityRecord, Index, Posting};
 pub use tsv::{Entry, Kind};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -165,7 +166,7 @@ fn pair_hash(first: u64, second: u64) -> u64 {
 }
 
 impl Starters {
-    fn new(starters: impl Iterator<Item = String>) -> Self {
+    fn new<'a>(starters: impl Iterator<Item = &'a str>) -> Self {
         let mut words = rustc_hash::FxHashSet::default();
         let mut pairs = Vec::new();
         for starter in starters {
@@ -175,7 +176,7 @@ impl Starters {
                     pairs.push(pair_hash(word_hash(first), word_hash(second)));
                 }
                 None => {
-                    words.insert(starter);
+                    words.insert(starter.to_owned());
                 }
             }
         }
@@ -239,26 +240,27 @@ impl Gazetteer {
     }
 
     /// The default gazetteer with user dictionaries layered over it (earlier files win).
+    /// Each is a compiled index, or a TSV or TOML dictionary compiled on first use and then
+    /// read from the cache (see [`cache`]).
     pub fn with_dictionaries(paths: &[PathBuf]) -> Result<Gazetteer> {
+        let default = embedded();
         let mut layers = Vec::new();
         for path in paths {
-            let entries = user::load(path)?;
-            let index = compile::compile(
-                &entries,
-                &compile::Lexicon::default(),
-                compile::CompileOptions::everything(),
-            );
-            let index = Index::open(Cow::Owned(index)).map_err(|e| Error::Dictionary {
-                path: path.clone(),
-                line: 0,
-                message: e.0,
-            })?;
-            layers.push(Layer {
-                source: path.display().to_string(),
+            layers.push((path.display().to_string(), cache::load(path, &default)?));
+        }
+        Ok(Gazetteer::layered(layers))
+    }
+
+    /// User layers `(source, index)`, earlier ones winning, over the embedded default.
+    fn layered(user: Vec<(String, Index)>) -> Gazetteer {
+        let mut layers: Vec<Layer> = user
+            .into_iter()
+            .map(|(source, index)| Layer {
+                source,
                 index: Arc::new(index),
                 masked: HashSet::new(),
-            });
-        }
+            })
+            .collect();
         layers.push(Layer {
             source: "default".to_owned(),
             index: embedded(),
@@ -270,43 +272,46 @@ impl Gazetteer {
             starters: OnceLock::new(),
         };
         gazetteer.mask_shadowed();
-        Ok(gazetteer)
+        gazetteer
     }
 
     /// Masks entities of later layers that share a spelling (name, variant or style) with an
-    /// entity of an earlier layer.
+    /// entity of an earlier layer. What a dictionary replaces in the default was recorded
+    /// when it was compiled (over this default); other pairs of layers are compared key by
+    /// key.
     fn mask_shadowed(&mut self) {
         // The default layer is last and shadows nothing.
-        for upper in 0..self.layers.len().saturating_sub(1) {
+        let default = self.layers.len() - 1;
+        let default_checksum = self.layers[default].index.checksum();
+        for upper in 0..default {
+            let mut last = default;
+            if let Some(record) = self.layers[upper]
+                .index
+                .layering()
+                .filter(|record| record.base == default_checksum)
+            {
+                self.layers[default].masked.extend(record.replaced);
+                last = default - 1;
+            }
+            if upper + 1 > last {
+                continue;
+            }
             let keys: Vec<String> = self.layers[upper]
                 .index
                 .keys()
                 .into_iter()
-                .filter(|(_, postings)| {
-                    postings.iter().any(|p| {
-                        matches!(
-                            p.role,
-                            Role::Canonical | Role::Variant | Role::Style | Role::Alias
-                        )
-                    })
-                })
+                .filter(|(_, postings)| postings.iter().any(|p| compile::is_naming_role(p.role)))
                 .map(|(key, _)| key)
                 .collect();
-            for lower in upper + 1..self.layers.len() {
-                let mut found = Vec::new();
+            let mut found = Vec::new();
+            for lower in upper + 1..=last {
                 for key in &keys {
                     found.clear();
                     self.layers[lower].index.exact(key, &mut found);
-                    let hidden: Vec<u32> = found
+                    let hidden = found
                         .iter()
-                        .filter(|p| {
-                            matches!(
-                                p.role,
-                                Role::Canonical | Role::Variant | Role::Style | Role::Alias
-                            )
-                        })
-                        .map(|p| p.entity)
-                        .collect();
+                        .filter(|p| compile::is_naming_role(p.role))
+                        .map(|p| p.entity);
                     self.layers[lower].masked.extend(hidden);
                 }
             }
@@ -419,10 +424,9 @@ impl Gazetteer {
         let mut scratch = Vec::new();
         for layer in &self.layers {
             ids.clear();
-            layer.index.skeleton_tokens(skeleton, &mut ids);
             layer
                 .index
-                .delete_neighbours(folded, &mut ids, &mut scratch);
+                .fuzzy_neighbours(folded, skeleton, &mut ids, &mut scratch);
             for id in &ids {
                 if let Some(token) = layer.index.token(*id) {
                     out.push(token.to_owned());
@@ -573,5 +577,34 @@ mod tests {
         out.clear();
         g.fuzzy_tokens("stoleberg", &fold::skeleton("stoleberg"), &mut out);
         assert!(out.contains(&"stoltenberg".to_owned()), "{out:?}");
+    }
+
+    /// What a dictionary replaces in the default, recorded when it was compiled, is what
+    /// comparing it with the default key by key finds.
+    #[test]
+    fn recorded_replacements_match_the_key_by_key_comparison() {
+        let text = "name\tkind\tvariants\tstyle\nVolodymyr Zelenskyy\tperson\tSelenskyj\tZelensky\nKyiv\tcity\tKiew\tKiev\nQuuxville\tcity\t\t\n";
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("house.tsv");
+        std::fs::write(&path, text).expect("writes");
+        let entries = user::parse(text, &path).expect("parses");
+        let recorded = cache::compile_file(&path, &embedded()).expect("compiles");
+        let plain = user::compile_entries(&entries, None).expect("compiles");
+        let masked = |bytes: Vec<u8>| {
+            let index = Index::open(Cow::Owned(bytes)).expect("opens");
+            let gazetteer = Gazetteer::layered(vec![("house.tsv".to_owned(), index)]);
+            let mut masked: Vec<u32> = gazetteer.layers[1].masked.iter().copied().collect();
+            masked.sort_unstable();
+            masked
+        };
+        let (fast, slow) = (masked(recorded.clone()), masked(plain));
+        assert!(!fast.is_empty());
+        assert_eq!(fast, slow);
+        // The default's Kyiv is among them, and hidden from lookups.
+        let index = Index::open(Cow::Owned(recorded)).expect("opens");
+        let gazetteer = Gazetteer::layered(vec![("house.tsv".to_owned(), index)]);
+        let mut hits = Vec::new();
+        gazetteer.exact("kyiv", &mut hits);
+        assert!(hits.iter().all(|h| h.entity.layer == 0), "{hits:?}");
     }
 }

@@ -129,6 +129,23 @@ pub struct Entry {
     pub line: usize,
 }
 
+impl Entry {
+    /// An entry with only a name and a kind (prominence 2, nothing else), as a dictionary
+    /// row `name<TAB>kind` on line `line` gives.
+    pub fn named(name: impl Into<String>, kind: Kind, line: usize) -> Entry {
+        Entry {
+            name: name.into(),
+            kind,
+            prominence: 2,
+            population: 0,
+            variants: Vec::new(),
+            style: Vec::new(),
+            description: String::new(),
+            line,
+        }
+    }
+}
+
 /// A problem in a dictionary file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TableError {

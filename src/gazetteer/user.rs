@@ -15,6 +15,7 @@
 //! Only `name` is required; `kind` defaults to `other`, `prominence` to 2 (a house cares about
 //! the names it lists).
 
+use super::compile::{self, CompileOptions, Layering, Lexicon};
 use super::tsv::{Entry, Kind, entries};
 use crate::error::{Error, Result};
 use serde::Deserialize;
@@ -47,6 +48,20 @@ struct TomlEntry {
 
 fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// Compiles a user dictionary's entries into an index: everything listed is indexed (no
+/// population thresholds), over no lexicon of its own (the default's serves every layer).
+pub fn compile_entries(
+    entries: &[Entry],
+    layering: Option<Layering<'_>>,
+) -> Result<Vec<u8>, String> {
+    compile::compile(
+        entries,
+        &Lexicon::default(),
+        CompileOptions::everything(),
+        layering,
+    )
 }
 
 /// Reads a user dictionary (`.toml` as TOML, anything else as TSV).
