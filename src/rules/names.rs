@@ -662,6 +662,18 @@ static PLAIN: Analysis = Analysis {
     exact_hits: Vec::new(),
 };
 
+/// Words worked out once and shared.
+type Words = Rc<[Box<str>]>;
+
+/// Which words of a gazetteer string [`Matcher::entry_words`] gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum EntryWords {
+    /// The tokens of a name ([`name_tokens`]: particles left out).
+    NameTokens,
+    /// The words of a description that say something ([`described_words`]).
+    Described,
+}
+
 /// A place where a finding may be made, decided once the whole document has been read.
 #[derive(Debug, Clone)]
 struct Candidate {
@@ -713,8 +725,10 @@ struct Matcher<'c, 'a> {
     folds: RefCell<FxHashMap<usize, Rc<str>>>,
     /// Entity records read from the index, by id (see [`Matcher::entity`]).
     entities: RefCell<FxHashMap<EntityId, Option<EntityRecord<'c>>>>,
+    /// Words of gazetteer names and descriptions, by address (see [`Matcher::entry_words`]).
+    entry_words: RefCell<FxHashMap<(usize, EntryWords), Words>>,
     /// Country words of place descriptions, by address (see [`Matcher::country_words`]).
-    countries: RefCell<FxHashMap<usize, Rc<[Box<str>]>>>,
+    countries: RefCell<FxHashMap<usize, Words>>,
 
     scratch: String,
     fuzzy_scratch: Vec<String>,
@@ -734,6 +748,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             memos: PhraseMemos::default(),
             folds: RefCell::new(FxHashMap::default()),
             countries: RefCell::new(FxHashMap::default()),
+            entry_words: RefCell::new(FxHashMap::default()),
             entities: RefCell::new(FxHashMap::default()),
             scratch: String::new(),
             fuzzy_scratch: Vec::new(),
@@ -1468,8 +1483,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 if entity.kind != Kind::Person {
                     continue;
                 }
-                let folded = fold(entity.name);
-                let tokens = name_tokens(&folded);
+                let tokens = self.entry_words(entity.name, EntryWords::NameTokens);
                 // The garbled word stands where the person's other token stands.
                 let position = if k < i {
                     hit.token as usize + 1
@@ -1521,7 +1535,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// True when every token of a name but the one at `position` stands, exactly, at its place
     /// around word `i`: `Maia Sanu` has all of Maia Sandu but the surname, while `Phan Van
     /// Khai` shares only `Van` with Pham Van Dong.
-    fn rest_of_name_written(&self, i: usize, position: usize, tokens: &[&str]) -> bool {
+    fn rest_of_name_written(&self, i: usize, position: usize, tokens: &[Box<str>]) -> bool {
         tokens.iter().enumerate().all(|(k, token)| {
             if k == position {
                 return true;
@@ -1532,7 +1546,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             let (low, high) = (at.min(i), at.max(i));
             at < self.words.len()
                 && (low + 1..=high).all(|w| self.words[w].joined_to_previous)
-                && self.folded(at) == *token
+                && self.folded(at) == &**token
         })
     }
 
@@ -2478,10 +2492,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
         if !is_name {
             return false;
         }
-        let folded_name = self.fold_entry(name);
         // `Alexej Nawalny`: another spelling of the person's own given name is no conflict.
-        let own = name_tokens(&folded_name).into_iter().any(|token| {
-            token == folded
+        let tokens = self.entry_words(name, EntryWords::NameTokens);
+        let own = tokens.iter().any(|token| {
+            &**token == folded
                 || skeleton(token) == skeleton(folded)
                 || self.gazetteer.same_name_group(token, folded)
         });
@@ -2497,8 +2511,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// the name, or the surname after a given name (`Funeo Kishida`). One given name alone
     /// (`Giovanni`) is shared by too many people to vouch for a two-letter repair.
     fn full_name_evidence(&self, i: usize, name: &str, hit: Hit) -> (usize, bool) {
-        let folded = self.fold_entry(name);
-        let tokens = name_tokens(&folded);
+        let tokens = self.entry_words(name, EntryWords::NameTokens);
         if tokens.len() < 2 {
             return (0, false);
         }
@@ -2514,7 +2527,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             // `Kassym-Jomart` is two tokens of the name.
             let position = previous
                 .split('-')
-                .filter_map(|part| tokens.iter().position(|t| t == &part))
+                .filter_map(|part| tokens.iter().position(|t| &**t == part))
                 .next();
             if position.is_some_and(|p| p != hit.token as usize) {
                 count += 1;
@@ -2528,7 +2541,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             let following = self.folded(next);
             if let Some(p) = tokens
                 .iter()
-                .position(|t| *t == following)
+                .position(|t| &**t == following)
                 .filter(|p| *p > hit.token as usize)
             {
                 count += 1;
@@ -2617,15 +2630,30 @@ impl<'c, 'a> Matcher<'c, 'a> {
         record
     }
 
+    /// The folded words of a gazetteer name or description, worked out once per document.
+    fn entry_words(&self, text: &str, which: EntryWords) -> Words {
+        let key = (text.as_ptr() as usize ^ (text.len() << 48), which);
+        if let Some(words) = self.entry_words.borrow().get(&key) {
+            return Rc::clone(words);
+        }
+        let folded = self.fold_entry(text);
+        let words: Words = match which {
+            EntryWords::NameTokens => name_tokens(&folded).into_iter().map(Box::from).collect(),
+            EntryWords::Described => described_words(&folded).map(Box::from).collect(),
+        };
+        self.entry_words.borrow_mut().insert(key, Rc::clone(&words));
+        words
+    }
+
     /// The distinctive words of the country in a place's description (`… in Ukraine`), worked
     /// out once per description.
-    fn country_words(&self, description: &str) -> Rc<[Box<str>]> {
+    fn country_words(&self, description: &str) -> Words {
         let key = description.as_ptr() as usize ^ (description.len() << 48);
         if let Some(words) = self.countries.borrow().get(&key) {
             return Rc::clone(words);
         }
         let folded = self.fold_entry(description);
-        let words: Rc<[Box<str>]> = match folded.split(" in ").nth(1) {
+        let words: Words = match folded.split(" in ").nth(1) {
             Some(country) => country
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .filter(|w| w.len() >= 4 && !matches!(*w, "capital" | "city" | "region"))
@@ -2645,19 +2673,20 @@ impl<'c, 'a> Matcher<'c, 'a> {
         if description.is_empty() {
             return 0;
         }
-        let description = self.fold_entry(description);
-        let described: Vec<&str> = described_words(&description).collect();
+        let described = self.entry_words(description, EntryWords::Described);
         self.preceding_words(i, 6)
             .iter()
-            .filter(|w| described.contains(w))
+            .filter(|w| described.iter().any(|d| &**d == **w))
             .count()
     }
 
     /// True when the words before word `i` say all a short description says (`Ukrainian
     /// President` for "President of Ukraine"): the office and the country both fit.
     fn title_fits_fully(&self, i: usize, description: &str) -> bool {
-        let description = self.fold_entry(description);
-        let described: Vec<&str> = described_words(&description)
+        let all_described = self.entry_words(description, EntryWords::Described);
+        let described: Vec<&str> = all_described
+            .iter()
+            .map(|w| &**w)
             .filter(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
             .collect();
         // A nationality stands for its country (`Ukrainian` for Ukraine, `German` for
