@@ -641,6 +641,11 @@ const SLOT_NAME_FORM: u32 = 1 << 27;
 /// Slot flag: [`Analysis::common70`].
 const SLOT_COMMON70: u32 = 1 << 28;
 
+/// Slot flag: a capitalised proper name that is no English word and is exactly part of some
+/// person's name (`Thanh`): where it stands among another person's name, it may be a garbled
+/// part of that name.
+const SLOT_PART_OF_OTHERS: u32 = 1 << 29;
+
 /// What a lower-case word that starts no name is: nothing the matcher cares about.
 static PLAIN: Analysis = Analysis {
     folded: String::new(),
@@ -1041,6 +1046,17 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     }
                 }
                 (!options.is_empty()).then_some(CandidateKind::Fuzzy(options))
+            } else if slot & SLOT_PART_OF_OTHERS != 0 {
+                // `Pham Minh Thanh`: a part of someone else's name (Bui Thanh Son's) standing
+                // where another person's name has a part close to it.
+                let mentions = &analysis.mentions;
+                let options: Vec<_> = self
+                    .name_completion(i)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|(hit, _, _)| !mentions.contains(&hit.entity))
+                    .collect();
+                (!options.is_empty()).then_some(CandidateKind::Fuzzy(options))
             } else {
                 None
             };
@@ -1099,8 +1115,20 @@ impl<'c, 'a> Matcher<'c, 'a> {
             || (analysis.mentions.is_empty() && (!analysis.fuzzy.is_empty() || completable))
             || (!analysis.known_word && !analysis.near.is_empty())
             || (!analysis.known_word && !analysis.mentions.is_empty());
-        if busy {
+        let part_of_others = analysis.folded.len() >= 4
+            && surface.starts_with(char::is_uppercase)
+            && surface.chars().any(char::is_lowercase)
+            && analysis.known_word
+            && analysis.flags & word_flag::WORD == 0
+            && analysis
+                .exact_hits
+                .iter()
+                .any(|h| matches!(h.role, Role::Given | Role::Surname));
+        if busy || part_of_others {
             slot |= SLOT_BUSY;
+        }
+        if part_of_others {
+            slot |= SLOT_PART_OF_OTHERS;
         }
         for (set, flag) in [
             (analysis.common, SLOT_COMMON),
@@ -1461,7 +1489,11 @@ impl<'c, 'a> Matcher<'c, 'a> {
             return None;
         }
         let known_name = analysis.known_word && !analysis.odd_capitals;
-        if known_name && !analysis.only_name_form {
+        // An English word (`Grant`, `Rose`) is never taken for a garbled name part here; a
+        // proper name that is no word (`Thanh`, `Cheng`) may be, under the strictest evidence
+        // below.
+        let english_word = analysis.flags & word_flag::WORD != 0;
+        if known_name && !analysis.only_name_form && english_word {
             return None;
         }
         let mut out: Vec<(Hit, Similarity, usize)> = Vec::new();
@@ -1505,12 +1537,20 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 // A known name form is repaired only under the person's title with the rest of
                 // their name written in place: one letter off, or two where that rest is two
                 // words or more (`Prime Minister Pham Minh Thanh` is Pham Minh Chinh).
+                // A proper name of its own that is no name form only (`Thanh` is also part of
+                // Bui Thanh Son's name) needs two words of the person's name around it, the
+                // title, and the person's country named nearby.
                 if distance == 0
                     || known_name
                         && (distance > 2
                             || distance == 2 && tokens.len() < 3
                             || self.title_context(i, entity.description) == 0
                             || !self.rest_of_name_written(i, position, &tokens))
+                    || known_name
+                        && !analysis.only_name_form
+                        && (tokens.len() < 3
+                            || !self.title_fits_fully(i, entity.description)
+                                && !self.person_country_nearby(i, entity.description))
                 {
                     continue;
                 }
@@ -2589,19 +2629,16 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// its adjective.
     fn country_context(&self, i: usize, description: &str) -> bool {
         let country = self.country_words(description);
+        self.related_word_in_sentence(i, &country)
+    }
+
+    /// True when a word of the same sentence within twelve of word `i` is, or derives from,
+    /// one of `country` (`Vietnamese` for Vietnam).
+    fn related_word_in_sentence(&self, i: usize, country: &[Box<str>]) -> bool {
         if country.is_empty() {
             return false;
         }
-        let related = |word: &str| {
-            country.iter().any(|c| {
-                let shared = c
-                    .bytes()
-                    .zip(word.bytes())
-                    .take_while(|(a, b)| a == b)
-                    .count();
-                shared >= 5 || (shared >= 4 && (c.len() == shared || word.len() == shared))
-            })
-        };
+        let related = |word: &str| is_country_word(word, country);
         // Words of the same sentence within twelve of word `i`: none of the words between
         // (word `i` included, for those before it) starts a sentence.
         let mut start = i.saturating_sub(12);
@@ -2665,6 +2702,49 @@ impl<'c, 'a> Matcher<'c, 'a> {
         };
         self.countries.borrow_mut().insert(key, Rc::clone(&words));
         words
+    }
+
+    /// The countries a person's description names (`vietnam` in "Prime Minister of Vietnam"),
+    /// folded: the described words the gazetteer knows as a country.
+    fn person_country_words(&self, description: &str) -> Words {
+        // (Keyed apart from the country words of a place's description.)
+        let key = (description.as_ptr() as usize ^ (description.len() << 48)) ^ 1 << 63;
+        if let Some(words) = self.countries.borrow().get(&key) {
+            return Rc::clone(words);
+        }
+        let mut hits = Vec::new();
+        let words: Words = self
+            .entry_words(description, EntryWords::Described)
+            .iter()
+            .filter(|word| {
+                hits.clear();
+                self.gazetteer.exact(word, &mut hits);
+                hits.iter().any(|h| {
+                    h.role == Role::Canonical
+                        && self
+                            .entity(h.entity)
+                            .is_some_and(|e| e.kind == Kind::Country)
+                })
+            })
+            .cloned()
+            .collect();
+        self.countries.borrow_mut().insert(key, Rc::clone(&words));
+        words
+    }
+
+    /// True when the passage around word `i` (a few sentences either way) names the country of
+    /// the person described by `description` (`… learn Vietnamese` for the Prime Minister of
+    /// Vietnam).
+    fn person_country_nearby(&self, i: usize, description: &str) -> bool {
+        let country = self.person_country_words(description);
+        if country.is_empty() {
+            return false;
+        }
+        let start = i.saturating_sub(SAME_PASSAGE_WORDS);
+        let end = (i + SAME_PASSAGE_WORDS + 1).min(self.words.len());
+        (start..end)
+            .filter(|k| *k != i)
+            .any(|k| is_country_word(self.folded(k), &country))
     }
 
     /// How many of the up to six words before word `i` (in the same sentence) occur in the
@@ -2857,6 +2937,19 @@ fn described_words(description: &str) -> impl Iterator<Item = &str> {
     description
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| w.len() >= 4 && !is_function_word(w))
+}
+
+/// True when `word` is one of the folded `country` words or derives from one (`vietnamese`
+/// for `vietnam`, `ukrainian` for `ukraine`).
+fn is_country_word(word: &str, country: &[Box<str>]) -> bool {
+    country.iter().any(|c| {
+        let shared = c
+            .bytes()
+            .zip(word.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        shared >= 5 || (shared >= 4 && (c.len() == shared || word.len() == shared))
+    })
 }
 
 /// True when lexicon flags mark an English word (SCOWL size 70 or less) or any name form.
@@ -3430,6 +3523,26 @@ mod tests {
                 (
                     "The teacher Pham Minh Trinh and his wife visited the university.",
                     "The teacher Pham Minh Trinh and his wife visited the university.",
+                ),
+                // `Thanh` is itself part of a name (Bui Thanh Son's): under the title, with the
+                // rest of the name and Vietnam named in the passage, it is repaired.
+                (
+                    "Prime Minister Pham Minh Thanh is pleased that more foreigners learn Vietnamese.",
+                    "Prime Minister Pham Minh Chinh is pleased that more foreigners learn Vietnamese.",
+                ),
+                // … but not without the country, and never where it is that other name.
+                (
+                    "Prime Minister Pham Minh Thanh is pleased that more foreigners learn Thai.",
+                    "Prime Minister Pham Minh Thanh is pleased that more foreigners learn Thai.",
+                ),
+                (
+                    "Vietnamese Foreign Minister Bui Thanh Son met the Prime Minister in Hanoi.",
+                    "Vietnamese Foreign Minister Bui Thanh Son met the Prime Minister in Hanoi.",
+                ),
+                // An English word in its place is no garbled name.
+                (
+                    "Vietnamese Prime Minister Pham Minh Chain and his wife visited the university.",
+                    "Vietnamese Prime Minister Pham Minh Chain and his wife visited the university.",
                 ),
             ],
         );
