@@ -481,6 +481,19 @@ struct PhraseMemos {
     garbled_first: RefCell<FxHashMap<u64, (Option<Hit>, bool)>>,
     /// The best exact name for a run of folded words, keyed by their chained hashes.
     phrases: FxHashMap<u64, Option<Hit>>,
+    /// Parts of people's names a word may be garbled from, by the hashes of the word and of
+    /// its neighbour, and whether the neighbour stands before it (see
+    /// [`Matcher::name_completion`]).
+    completions: RefCell<FxHashMap<(u64, u64, bool), Rc<[Completion]>>>,
+}
+
+/// A part of a person's name that a word may be garbled from, beside a word of that name.
+#[derive(Debug, Clone, Copy)]
+struct Completion {
+    /// The part (the hit's token is its position in the name), how close, and the distance.
+    option: (Hit, Similarity, usize),
+    /// How many tokens the person's name has.
+    tokens: u8,
 }
 
 thread_local! {
@@ -917,7 +930,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
             + memos.pair_keys.len()
             + memos.phrases.len()
             + memos.flags.len()
-            + memos.garbled_first.borrow().len();
+            + memos.garbled_first.borrow().len()
+            + memos.completions.borrow().len();
         if remembered > ANALYSIS_CACHE_LIMIT {
             cache.memos = PhraseMemos::default();
         }
@@ -1498,78 +1512,117 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
         let mut out: Vec<(Hit, Similarity, usize)> = Vec::new();
         for k in neighbours {
-            let neighbour = self.analysis(k);
-            if neighbour.mentions.is_empty() {
-                // Only a word that is exactly part of someone's name says whose name it is.
-                continue;
-            }
-            // A word with mentions had its gazetteer entries looked up when it was analysed.
-            for hit in neighbour
-                .exact_hits
-                .iter()
-                .filter(|h| matches!(h.role, Role::Surname | Role::Given))
-            {
-                let Some(entity) = self.entity(hit.entity) else {
-                    continue;
-                };
-                if entity.kind != Kind::Person {
-                    continue;
+            // What the neighbour's names hold for the word, worked out once per pair of words.
+            let before = k < i;
+            let memo_key = (analysis.folded_hash, self.folded_hash(k), before);
+            let memo = self.memos.completions.borrow().get(&memo_key).cloned();
+            let completions = match memo {
+                Some(completions) => completions,
+                None => {
+                    let completions = self.completions_beside(&analysis.folded, k, before);
+                    self.memos
+                        .completions
+                        .borrow_mut()
+                        .insert(memo_key, Rc::clone(&completions));
+                    completions
                 }
-                let tokens = self.entry_words(entity.name, EntryWords::NameTokens);
-                // The garbled word stands where the person's other token stands.
-                let position = if k < i {
-                    hit.token as usize + 1
-                } else {
-                    (hit.token as usize).wrapping_sub(1)
-                };
-                let Some(expected) = tokens.get(position) else {
-                    continue;
-                };
-                let distance = edit_distance(&analysis.folded, expected);
-                let similarity =
-                    if distance <= 1 || skeleton(&analysis.folded) == skeleton(expected) {
-                        Similarity::Near
-                    } else if distance <= 2 && expected.len() >= 4 {
-                        Similarity::Far
-                    } else {
-                        continue;
-                    };
+            };
+            for completion in completions.iter() {
+                let (candidate, similarity, distance) = completion.option;
+                let tokens = usize::from(completion.tokens);
                 // A known name form is repaired only under the person's title with the rest of
                 // their name written in place: one letter off, or two where that rest is two
                 // words or more (`Prime Minister Pham Minh Thanh` is Pham Minh Chinh).
                 // A proper name of its own that is no name form only (`Thanh` is also part of
                 // Bui Thanh Son's name) needs two words of the person's name around it, the
                 // title, and the person's country named nearby.
-                if distance == 0
-                    || known_name
-                        && (distance > 2
-                            || distance == 2 && tokens.len() < 3
-                            || self.title_context(i, entity.description) == 0
-                            || !self.rest_of_name_written(i, position, &tokens))
-                    || known_name
-                        && !analysis.only_name_form
-                        && (tokens.len() < 3
-                            || !self.title_fits_fully(i, entity.description)
-                                && !self.person_country_nearby(i, entity.description))
-                {
-                    continue;
+                if known_name {
+                    let Some(entity) = self.entity(candidate.entity) else {
+                        continue;
+                    };
+                    let position = usize::from(candidate.token);
+                    if distance > 2
+                        || distance == 2 && tokens < 3
+                        || self.title_context(i, entity.description) == 0
+                        || !self.rest_of_name_written(
+                            i,
+                            position,
+                            &self.entry_words(entity.name, EntryWords::NameTokens),
+                        )
+                        || !analysis.only_name_form
+                            && (tokens < 3
+                                || !self.title_fits_fully(i, entity.description)
+                                    && !self.person_country_nearby(i, entity.description))
+                    {
+                        continue;
+                    }
                 }
-                let role = if position + 1 == tokens.len() {
-                    Role::Surname
-                } else {
-                    Role::Given
-                };
-                let candidate = Hit {
-                    entity: hit.entity,
-                    role,
-                    token: position as u8,
-                };
                 if !out.iter().any(|(h, _, _)| *h == candidate) {
                     out.push((candidate, similarity, distance));
                 }
             }
         }
         (!out.is_empty()).then_some(out)
+    }
+
+    /// The people's name parts that word `k`'s names put beside it (after it when `before`)
+    /// and that `folded` is close to but not: the context-free half of
+    /// [`Matcher::name_completion`].
+    fn completions_beside(&self, folded: &str, k: usize, before: bool) -> Rc<[Completion]> {
+        let neighbour = self.analysis(k);
+        let mut out: Vec<Completion> = Vec::new();
+        let mut folded_skeleton: Option<String> = None;
+        // A word with mentions had its gazetteer entries looked up when it was analysed.
+        for hit in neighbour
+            .exact_hits
+            .iter()
+            .filter(|h| matches!(h.role, Role::Surname | Role::Given))
+        {
+            let Some(entity) = self.entity(hit.entity) else {
+                continue;
+            };
+            if entity.kind != Kind::Person {
+                continue;
+            }
+            let tokens = self.entry_words(entity.name, EntryWords::NameTokens);
+            // The garbled word stands where the person's other token stands.
+            let position = if before {
+                hit.token as usize + 1
+            } else {
+                (hit.token as usize).wrapping_sub(1)
+            };
+            let Some(expected) = tokens.get(position) else {
+                continue;
+            };
+            let distance = edit_distance(folded, expected);
+            let similarity = if distance <= 1
+                || **folded_skeleton.get_or_insert_with(|| skeleton(folded)) == skeleton(expected)
+            {
+                Similarity::Near
+            } else if distance <= 2 && expected.len() >= 4 {
+                Similarity::Far
+            } else {
+                continue;
+            };
+            if distance == 0 {
+                continue;
+            }
+            let role = if position + 1 == tokens.len() {
+                Role::Surname
+            } else {
+                Role::Given
+            };
+            let candidate = Hit {
+                entity: hit.entity,
+                role,
+                token: position as u8,
+            };
+            out.push(Completion {
+                option: (candidate, similarity, distance),
+                tokens: tokens.len().min(255) as u8,
+            });
+        }
+        out.into()
     }
 
     /// True when every token of a name but the one at `position` stands, exactly, at its place
