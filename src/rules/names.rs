@@ -484,8 +484,12 @@ struct PhraseMemos {
     /// Parts of people's names a word may be garbled from, by the hashes of the word and of
     /// its neighbour, and whether the neighbour stands before it (see
     /// [`Matcher::name_completion`]).
-    completions: RefCell<FxHashMap<(u64, u64, bool), Rc<[Completion]>>>,
+    completions: RefCell<CompletionMemo>,
 }
+
+/// Name parts beside a pair of words, by the hashes of the word and its neighbour and whether
+/// the neighbour stands before it.
+type CompletionMemo = FxHashMap<(u64, u64, bool), Rc<[Completion]>>;
 
 /// A part of a person's name that a word may be garbled from, beside a word of that name.
 #[derive(Debug, Clone, Copy)]
