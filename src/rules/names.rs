@@ -470,7 +470,7 @@ struct PhraseMemos {
     /// Whether two words start some multi-word name.
     bigrams: FxHashMap<(u64, u64), bool>,
     /// Names two words may begin with the second garbled.
-    pair_keys: FxHashMap<(u64, u64), Rc<KeyedHits>>,
+    pair_keys: FxHashMap<(u64, u64), Rc<[PairName]>>,
     /// Gazetteer keys by prefix.
     prefixes: FxHashMap<String, Rc<KeyedHits>>,
     /// Lexicon flags of lower-case words that start no name.
@@ -490,6 +490,15 @@ struct PhraseMemos {
 /// Name parts beside a pair of words, by the hashes of the word and its neighbour and whether
 /// the neighbour stands before it.
 type CompletionMemo = FxHashMap<(u64, u64, bool), Rc<[Completion]>>;
+
+/// A name (no person's) that two words may begin, its first or second word garbled.
+#[derive(Debug, Clone)]
+struct PairName {
+    /// The folded words of the name.
+    words: Box<[Box<str>]>,
+    /// Its canonical entry.
+    hit: Hit,
+}
 
 /// A part of a person's name that a word may be garbled from, beside a word of that name.
 #[derive(Debug, Clone, Copy)]
@@ -1673,20 +1682,37 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
         // The names this pair of words may begin, worked out once per pair: almost always none.
         let pair = (self.folded_hash(i), self.folded_hash(i + 1));
-        let keys = match self.memos.pair_keys.get(&pair) {
-            Some(keys) => Rc::clone(keys),
+        let names = match self.memos.pair_keys.get(&pair) {
+            Some(names) => Rc::clone(names),
             None => {
-                let keys = Rc::new(self.names_begun_by(i));
-                self.memos.pair_keys.insert(pair, Rc::clone(&keys));
-                keys
+                let names = self.names_begun_by(i);
+                // People are repaired word by word, with their own evidence (`Pete HegeSth`):
+                // only names of other things are kept, with their words.
+                let names: Rc<[PairName]> = names
+                    .iter()
+                    .filter_map(|(key, hits)| {
+                        let hit = hits.iter().find(|h| {
+                            h.role == Role::Canonical
+                                && self
+                                    .entity(h.entity)
+                                    .is_some_and(|e| e.kind != Kind::Person)
+                        })?;
+                        Some(PairName {
+                            words: key.split(' ').map(Box::from).collect(),
+                            hit: *hit,
+                        })
+                    })
+                    .collect();
+                self.memos.pair_keys.insert(pair, Rc::clone(&names));
+                names
             }
         };
-        if keys.is_empty() {
+        if names.is_empty() {
             return None;
         }
         let mut best = LongestName::default();
-        for (key, hits) in keys.iter() {
-            let key_words: Vec<&str> = key.split(' ').collect();
+        for name in names.iter() {
+            let key_words = &name.words;
             let n = key_words.len();
             if n > run_end - i {
                 continue;
@@ -1694,13 +1720,14 @@ impl<'c, 'a> Matcher<'c, 'a> {
             let mut mismatches = 0;
             let mut ok = true;
             for (k, expected) in key_words.iter().enumerate().skip(1) {
+                let expected: &str = expected;
                 let folded = self.folded(i + k);
-                let letters = |w: &str| {
-                    w.chars()
+                if folded == expected
+                    || folded
+                        .chars()
                         .filter(char::is_ascii_alphanumeric)
-                        .collect::<String>()
-                };
-                if folded == *expected || letters(folded) == letters(expected) {
+                        .eq(expected.chars().filter(char::is_ascii_alphanumeric))
+                {
                     // `Co-operation` is a spelling of Cooperation, not a garble.
                     continue;
                 }
@@ -1730,19 +1757,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     break;
                 }
             }
-            // People are repaired word by word, with their own evidence (`Pete HegeSth`).
-            let Some(hit) = hits.iter().find(|h| {
-                h.role == Role::Canonical
-                    && self
-                        .entity(h.entity)
-                        .is_some_and(|e| e.kind != Kind::Person)
-            }) else {
-                continue;
-            };
             if !ok || mismatches != 1 {
                 continue;
             }
-            best.offer(n, *hit);
+            best.offer(n, name.hit);
         }
         best.chosen()
     }
