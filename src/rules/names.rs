@@ -524,6 +524,15 @@ struct Word {
     sentence_start: bool,
 }
 
+impl Word {
+    /// A placeholder, for arrays filled before use.
+    const EMPTY: Word = Word {
+        span: Range32 { start: 0, end: 0 },
+        joined_to_previous: false,
+        sentence_start: false,
+    };
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Range32 {
     start: u32,
@@ -808,56 +817,70 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let mut pending = Vec::with_capacity(estimate / 2);
         for segment in self.cx.doc.prose() {
             let mut previous_end: Option<usize> = None;
-            crate::scan::for_each_word(text, segment.clone(), true, |start, end| {
-                // `Zelensky’s`: the possessive is not part of the name.
-                let word = &bytes[start..end];
-                let core_end = if word.last() != Some(&b's') {
-                    end
-                } else if word.len() > 4 && word.ends_with("’s".as_bytes()) {
-                    end - 4
-                } else if word.len() > 3 && word.ends_with(b"'s") {
-                    end - 2
-                } else {
-                    end
-                };
-                let (joined, sentence_start) = match previous_end {
-                    None => (false, true),
-                    // One space, the usual gap.
-                    Some(p) if start == p + 1 && bytes[p] == b' ' => (true, false),
-                    Some(p) => {
-                        let gap = &bytes[p..start];
-                        let joined = !gap.is_empty() && gap.iter().all(|b| *b == b' ');
-                        let sentence_start = !joined && gap_starts_sentence(&text[p..start]);
-                        (joined, sentence_start)
-                    }
-                };
-                previous_end = Some(end);
-                let index = words.len() as u32;
-                words.push(Word {
-                    span: Range32 {
-                        start: start as u32,
-                        end: core_end as u32,
-                    },
-                    joined_to_previous: joined,
-                    sentence_start,
-                });
-                // Most words are lower case and start no name: their surface is their folded
-                // form, and they need no analysis.
-                let hash = match key::pack_in(bytes, start, core_end) {
-                    Some(packed) => {
-                        let hash = key::hash_key(packed);
-                        if key::is_plain_lower_key(packed) && !starters.may_contain(hash) {
-                            slots.push(NONE);
-                            hashes.push(hash);
-                            return;
+            crate::scan::for_each_word_batch(text, segment.clone(), true, |batch| {
+                // Each batch is written to arrays on the stack, then appended at once.
+                let mut batch_words = [Word::EMPTY; crate::scan::WORD_BATCH];
+                let mut batch_slots = [NONE; crate::scan::WORD_BATCH];
+                let mut batch_hashes = [0u64; crate::scan::WORD_BATCH];
+                let mut batch_pending = [0u32; crate::scan::WORD_BATCH];
+                let mut pending_count = 0;
+                let first_index = words.len() as u32;
+                for (n, &(start, end)) in batch.iter().enumerate() {
+                    // `Zelensky’s`: the possessive is not part of the name.
+                    let word = &bytes[start..end];
+                    let core_end = if word.last() != Some(&b's') {
+                        end
+                    } else if word.len() > 4 && word.ends_with("’s".as_bytes()) {
+                        end - 4
+                    } else if word.len() > 3 && word.ends_with(b"'s") {
+                        end - 2
+                    } else {
+                        end
+                    };
+                    let (joined, sentence_start) = match previous_end {
+                        None => (false, true),
+                        // One space, the usual gap.
+                        Some(p) if start == p + 1 && bytes[p] == b' ' => (true, false),
+                        Some(p) => {
+                            let gap = &bytes[p..start];
+                            let joined = !gap.is_empty() && gap.iter().all(|b| *b == b' ');
+                            let sentence_start = !joined && gap_starts_sentence(&text[p..start]);
+                            (joined, sentence_start)
                         }
-                        hash
-                    }
-                    None => 0,
-                };
-                slots.push(PENDING);
-                hashes.push(hash);
-                pending.push(index);
+                    };
+                    previous_end = Some(end);
+                    batch_words[n] = Word {
+                        span: Range32 {
+                            start: start as u32,
+                            end: core_end as u32,
+                        },
+                        joined_to_previous: joined,
+                        sentence_start,
+                    };
+                    // Most words are lower case and start no name: their surface is their folded
+                    // form, and they need no analysis.
+                    let hash = match key::pack_in(bytes, start, core_end) {
+                        Some(packed) => {
+                            let hash = key::hash_key(packed);
+                            if key::is_plain_lower_key(packed) && !starters.may_contain(hash) {
+                                batch_slots[n] = NONE;
+                                batch_hashes[n] = hash;
+                                continue;
+                            }
+                            hash
+                        }
+                        None => 0,
+                    };
+                    batch_slots[n] = PENDING;
+                    batch_hashes[n] = hash;
+                    batch_pending[pending_count] = first_index + n as u32;
+                    pending_count += 1;
+                }
+                let count = batch.len();
+                words.extend_from_slice(&batch_words[..count]);
+                slots.extend_from_slice(&batch_slots[..count]);
+                hashes.extend_from_slice(&batch_hashes[..count]);
+                pending.extend_from_slice(&batch_pending[..pending_count]);
             });
         }
         pending

@@ -96,7 +96,10 @@ mod capitals;
 mod words;
 
 pub use capitals::{CapitalMasks, capital_masks, capital_masks_portable, for_each_capital_where};
-pub use words::{WordMasks, for_each_word, word_masks, word_masks_portable, word_spans};
+pub use words::{
+    WORD_BATCH, WordMasks, for_each_word, for_each_word_batch, word_masks, word_masks_portable,
+    word_spans,
+};
 
 /// Lanes of `v` with `lo <= b < lo + n` (unsigned), as one signed comparison: the range is
 /// shifted to the bottom of the signed bytes first.

@@ -149,6 +149,34 @@ pub fn for_each_word(
     }
 }
 
+/// How many words [`for_each_word_batch`] hands over at a time.
+pub const WORD_BATCH: usize = 64;
+
+/// [`for_each_word`], handing the words over [`WORD_BATCH`] at a time as `(start, end)` pairs:
+/// the caller's work on each word then runs in one tight loop of its own, not in a call per
+/// word.
+#[inline]
+pub fn for_each_word_batch(
+    text: &str,
+    range: Range<usize>,
+    inner_marks: bool,
+    mut found: impl FnMut(&[(usize, usize)]),
+) {
+    let mut batch = [(0usize, 0usize); WORD_BATCH];
+    let mut filled = 0;
+    for_each_word(text, range, inner_marks, |start, end| {
+        batch[filled] = (start, end);
+        filled += 1;
+        if filled == WORD_BATCH {
+            found(&batch);
+            filled = 0;
+        }
+    });
+    if filled > 0 {
+        found(&batch[..filled]);
+    }
+}
+
 /// The character-at-a-time half of [`word_spans`].
 struct WordScanner<'t> {
     text: &'t str,
