@@ -89,8 +89,9 @@ static FUZZY: RuleMeta = RuleMeta {
     explanation: "Finds a capitalised word that is no English word and no known name but is \
         close to a name in the gazetteer: one or two letters inserted, deleted, changed or \
         swapped (`HegeSth`, `Stoleberg`), letters transliteration confuses (`Kijiw` for Kyiv, \
-        `Gegset` for Hegseth), or the end cut off (`Gumrukc`). Candidates come from a \
-        symmetric-delete index and skeleton keys, never a scan of the gazetteer.",
+        `Gegset` for Hegseth), or the end cut off (`Gumrukc`); also a given name split into \
+        its syllables (`He Li Feng` for He Lifeng). Candidates come from a symmetric-delete \
+        index and skeleton keys, never a scan of the gazetteer.",
     safety: "Safe only with evidence beyond similarity: capitals inside the word, the person's \
         other names beside it, their title, or other mentions of the same entity in the \
         document; with less evidence a suggestion, with none nothing. Two equally good \
@@ -485,6 +486,9 @@ struct PhraseMemos {
     /// its neighbour, and whether the neighbour stands before it (see
     /// [`Matcher::name_completion`]).
     completions: RefCell<CompletionMemo>,
+    /// Names of two words written with the second split in two, by the words' hashes (see
+    /// [`Matcher::split_given_name_at`]).
+    split_names: RefCell<FxHashMap<u64, Option<Hit>>>,
 }
 
 /// Name parts beside a pair of words, by the hashes of the word and its neighbour and whether
@@ -736,6 +740,11 @@ enum CandidateKind {
         /// The name.
         hit: Hit,
     },
+    /// A person's name of two words with the second split into syllables (`He Li Feng`).
+    SplitName {
+        /// The name.
+        hit: Hit,
+    },
     /// A multi-word name with damaged case.
     Phrase {
         /// The name.
@@ -967,7 +976,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
             + memos.phrases.len()
             + memos.flags.len()
             + memos.garbled_first.borrow().len()
-            + memos.completions.borrow().len();
+            + memos.completions.borrow().len()
+            + memos.split_names.borrow().len();
         if remembered > ANALYSIS_CACHE_LIMIT {
             cache.memos = PhraseMemos::default();
         }
@@ -1408,6 +1418,15 @@ impl<'c, 'a> Matcher<'c, 'a> {
             }
         }
         let Some((n, hit)) = best else {
+            if let Some(hit) = self.split_given_name_at(i) {
+                let candidate = Candidate {
+                    word: i,
+                    words: 3,
+                    span: self.words[i].span.start as usize..self.words[i + 2].span.end as usize,
+                    kind: CandidateKind::SplitName { hit },
+                };
+                return Some((3, Some(candidate), None));
+            }
             let (n, hit) = self.phrase_fuzzy_at(i, starts)?;
             return Some((n, Some(self.phrase_fuzzy_candidate(i, n, hit)), None));
         };
@@ -1509,6 +1528,53 @@ impl<'c, 'a> Matcher<'c, 'a> {
             }),
             None,
         ))
+    }
+
+    /// A person's name of two words whose second is written as two syllables (`He Li Feng`
+    /// for He Lifeng, `Xi Jin Ping` for Xi Jinping), as machine translation splits Chinese
+    /// given names: three short capitalised words from word `i` that, the last two joined, are
+    /// exactly the name.
+    fn split_given_name_at(&self, i: usize) -> Option<Hit> {
+        if i + 2 >= self.words.len()
+            || !self.words[i + 1].joined_to_previous
+            || !self.words[i + 2].joined_to_previous
+        {
+            return None;
+        }
+        let syllable = |k: usize| {
+            let word = &self.text.as_bytes()[self.words[k].span.range()];
+            (1..=6).contains(&word.len())
+                && word[0].is_ascii_uppercase()
+                && word[1..].iter().all(u8::is_ascii_lowercase)
+        };
+        if !(syllable(i) && syllable(i + 1) && syllable(i + 2)) {
+            return None;
+        }
+        // Remembered with the exact runs, under a key of its own.
+        let key = (self.folded_hash(i).rotate_left(29)
+            ^ self.folded_hash(i + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ self.folded_hash(i + 2).wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
+        .rotate_left(7)
+            ^ 0x5317_7E0A_11CE_D00D;
+        if let Some(found) = self.memos.split_names.borrow().get(&key) {
+            return *found;
+        }
+        let joined = format!(
+            "{} {}{}",
+            self.folded(i),
+            self.folded(i + 1),
+            self.folded(i + 2)
+        );
+        let mut hits = Vec::new();
+        self.gazetteer.exact(&joined, &mut hits);
+        let found = hits.into_iter().find(|h| {
+            h.role == Role::Canonical
+                && self.entity(h.entity).is_some_and(|e| {
+                    e.kind == Kind::Person && fold(e.name) == joined && !e.name.contains('-')
+                })
+        });
+        self.memos.split_names.borrow_mut().insert(key, found);
+        found
     }
 
     /// A garbled word inside an otherwise exact person's name (`Funeo Kishida`, `Pham Minh
@@ -2237,6 +2303,26 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 )
             }
             CandidateKind::Fuzzy(options) => self.decide_fuzzy(candidate, options, evidence),
+            CandidateKind::SplitName { hit } => {
+                let entity = self.entity(hit.entity)?;
+                let replacement = self.replacement(entity.name, *hit, surface, true);
+                Some(
+                    Finding::fix(
+                        &FUZZY,
+                        candidate.span.clone(),
+                        &replacement,
+                        Applicability::Safe,
+                        0.9,
+                    )
+                    .message(format!("`{surface}` looks like a garbled `{replacement}`"))
+                    .reason(format!(
+                        "the gazetteer entry {} with the syllables of its last word written \
+                         apart{}",
+                        entity.name,
+                        describe(entity.description)
+                    )),
+                )
+            }
             CandidateKind::PhraseFuzzy { hit } => {
                 let entity = self.entity(hit.entity)?;
                 let name_words: Vec<String> = entity.name.split(' ').map(fold).collect();
@@ -3191,7 +3277,9 @@ fn candidate_entities(kind: &CandidateKind) -> Vec<EntityId> {
             h.iter().map(|h| h.entity).collect()
         }
         CandidateKind::Fuzzy(o) => o.iter().map(|(h, _, _)| h.entity).collect(),
-        CandidateKind::Phrase { hit, .. } | CandidateKind::PhraseFuzzy { hit } => vec![hit.entity],
+        CandidateKind::Phrase { hit, .. }
+        | CandidateKind::PhraseFuzzy { hit }
+        | CandidateKind::SplitName { hit } => vec![hit.entity],
     }
 }
 
@@ -3641,6 +3729,28 @@ mod tests {
                 (
                     "Vietnamese Prime Minister Pham Minh Chain and his wife visited the university.",
                     "Vietnamese Prime Minister Pham Minh Chain and his wife visited the university.",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_given_name_split_into_syllables_is_joined() {
+        assert_cases(
+            &Names,
+            &[
+                (
+                    "The forum was opened in Beijing by He Li Feng on Monday.",
+                    "The forum was opened in Beijing by He Lifeng on Monday.",
+                ),
+                (
+                    "President Xi Jin Ping met the delegation.",
+                    "President Xi Jinping met the delegation.",
+                ),
+                // Syllables that make no name in the gazetteer, or a name with words after it.
+                (
+                    "Reporter Ma Zuo Bo wrote that He Li went home.",
+                    "Reporter Ma Zuo Bo wrote that He Li went home.",
                 ),
             ],
         );
