@@ -2305,23 +2305,13 @@ impl<'c, 'a> Matcher<'c, 'a> {
             CandidateKind::Fuzzy(options) => self.decide_fuzzy(candidate, options, evidence),
             CandidateKind::SplitName { hit } => {
                 let entity = self.entity(hit.entity)?;
-                let replacement = self.replacement(entity.name, *hit, surface, true);
-                Some(
-                    Finding::fix(
-                        &FUZZY,
-                        candidate.span.clone(),
-                        &replacement,
-                        Applicability::Safe,
-                        0.9,
-                    )
-                    .message(format!("`{surface}` looks like a garbled `{replacement}`"))
-                    .reason(format!(
-                        "the gazetteer entry {} with the syllables of its last word written \
-                         apart{}",
-                        entity.name,
-                        describe(entity.description)
-                    )),
-                )
+                let reason = format!(
+                    "the gazetteer entry {} with the syllables of its last word written apart{}",
+                    entity.name,
+                    describe(entity.description)
+                );
+                let fix = (Applicability::Safe, 0.9);
+                Some(self.whole_name_fix(candidate, &entity, *hit, fix, reason))
             }
             CandidateKind::PhraseFuzzy { hit } => {
                 let entity = self.entity(hit.entity)?;
@@ -2378,22 +2368,13 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 } else {
                     (Applicability::Suggest, 0.6)
                 };
-                let replacement = self.replacement(entity.name, *hit, surface, true);
-                Some(
-                    Finding::fix(
-                        &FUZZY,
-                        candidate.span.clone(),
-                        &replacement,
-                        applicability,
-                        confidence,
-                    )
-                    .message(format!("`{surface}` looks like a garbled `{replacement}`"))
-                    .reason(format!(
-                        "all words but one of the gazetteer entry {}, and that one is close{}",
-                        entity.name,
-                        describe(entity.description)
-                    )),
-                )
+                let reason = format!(
+                    "all words but one of the gazetteer entry {}, and that one is close{}",
+                    entity.name,
+                    describe(entity.description)
+                );
+                let fix = (applicability, confidence);
+                Some(self.whole_name_fix(candidate, &entity, *hit, fix, reason))
             }
         }
     }
@@ -3054,6 +3035,28 @@ impl<'c, 'a> Matcher<'c, 'a> {
 
     /// The text to put in place of `surface`: the entity's spelling of the matched token (or
     /// its whole name), without diacritics when the text is written without them.
+    /// The fix that writes the whole name of `entity` over a candidate of several words.
+    fn whole_name_fix(
+        &self,
+        candidate: &Candidate,
+        entity: &EntityRecord<'_>,
+        hit: Hit,
+        (applicability, confidence): (Applicability, f32),
+        reason: String,
+    ) -> Finding {
+        let surface = &self.text[candidate.span.clone()];
+        let replacement = self.replacement(entity.name, hit, surface, true);
+        Finding::fix(
+            &FUZZY,
+            candidate.span.clone(),
+            &replacement,
+            applicability,
+            confidence,
+        )
+        .message(format!("`{surface}` looks like a garbled `{replacement}`"))
+        .reason(reason)
+    }
+
     fn replacement(&self, name: &str, hit: Hit, surface: &str, whole: bool) -> String {
         let spelled = if whole || hit.role == Role::Canonical || hit.token == WHOLE_NAME {
             name.to_owned()
