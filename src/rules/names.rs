@@ -2311,7 +2311,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     describe(entity.description)
                 );
                 let fix = (Applicability::Safe, 0.9);
-                Some(self.whole_name_fix(candidate, &entity, *hit, fix, reason))
+                Some(self.garbled_name_fix(candidate, &entity, *hit, true, fix, reason))
             }
             CandidateKind::PhraseFuzzy { hit } => {
                 let entity = self.entity(hit.entity)?;
@@ -2374,7 +2374,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     describe(entity.description)
                 );
                 let fix = (applicability, confidence);
-                Some(self.whole_name_fix(candidate, &entity, *hit, fix, reason))
+                Some(self.garbled_name_fix(candidate, &entity, *hit, true, fix, reason))
             }
         }
     }
@@ -2616,21 +2616,12 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     )),
             );
         }
-        let replacement = self.replacement(entity.name, hit, surface, false);
-        Some(
-            Finding::fix(
-                &FUZZY,
-                candidate.span.clone(),
-                &replacement,
-                applicability,
-                confidence,
-            )
-            .message(format!("`{surface}` looks like a garbled `{replacement}`"))
-            .reason(format!(
-                "{}{description}",
-                explain_evidence(entity.name, similarity, distance, &reasons)
-            )),
-        )
+        let reason = format!(
+            "{}{description}",
+            explain_evidence(entity.name, similarity, distance, &reasons)
+        );
+        let fix = (applicability, confidence);
+        Some(self.garbled_name_fix(candidate, &entity, hit, false, fix, reason))
     }
 
     /// Among several entities a word names, the one its context supports (or `None` when the
@@ -3035,17 +3026,19 @@ impl<'c, 'a> Matcher<'c, 'a> {
 
     /// The text to put in place of `surface`: the entity's spelling of the matched token (or
     /// its whole name), without diacritics when the text is written without them.
-    /// The fix that writes the whole name of `entity` over a candidate of several words.
-    fn whole_name_fix(
+    /// The fix that writes the name of `entity` (the whole name when `whole`, else the part
+    /// `hit` names) over a garbled candidate.
+    fn garbled_name_fix(
         &self,
         candidate: &Candidate,
         entity: &EntityRecord<'_>,
         hit: Hit,
+        whole: bool,
         (applicability, confidence): (Applicability, f32),
         reason: String,
     ) -> Finding {
         let surface = &self.text[candidate.span.clone()];
-        let replacement = self.replacement(entity.name, hit, surface, true);
+        let replacement = self.replacement(entity.name, hit, surface, whole);
         Finding::fix(
             &FUZZY,
             candidate.span.clone(),
