@@ -1210,7 +1210,12 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let folded = self.scratch.clone();
         let mut analysis = Analysis {
             folded_hash: word_hash(&folded),
-            starter: self.gazetteer.is_starter(&folded),
+            // (A word's own starter set answers without walking the `fst`.)
+            starter: if folded.contains(' ') {
+                self.gazetteer.is_starter(&folded)
+            } else {
+                self.gazetteer.is_starter_word(&folded)
+            },
             odd_capitals: has_odd_capitals(surface),
             ..Analysis::default()
         };
