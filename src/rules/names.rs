@@ -35,8 +35,10 @@ static CASE: RuleMeta = RuleMeta {
     safety: "Safe when the damage is visible (a capital inside a word, or one word of the name \
         capitalised and the other not), the name is a distinctive one, or the context names it \
         (a named exercise after `exercises`). A name made only of common words is usually those \
-        words in their ordinary sense (`foreign policy`, `peace mission`) and is left alone; \
-        after a firm's role (`a quantum strategy strategist`) it is only suggested.",
+        words in their ordinary sense (`foreign policy`, `peace mission`) and is left alone, \
+        except a country or a place of a million people or more in lower case among \
+        capitalised words (`in new york city on Monday`); after a firm's role (`a quantum \
+        strategy strategist`) it is only suggested.",
     examples: &[
         Example {
             before: "Secretary of Defense HegSeth supported this",
@@ -1367,18 +1369,21 @@ impl<'c, 'a> Matcher<'c, 'a> {
         // a common word that is also a given name, the second word decides: `mark rutte` goes
         // on (`rutte` is no English word), `mark time` does not.
         let bytes = self.text.as_bytes();
+        let pair = (self.folded_hash(i), self.folded_hash(second));
         if bytes[self.words[i].span.start as usize].is_ascii_lowercase()
             && bytes[self.words[second].span.start as usize].is_ascii_lowercase()
             && self.word_analysis[i] & SLOT_COMMON != 0
             && (self.word_analysis[i] & SLOT_NAME_FORM == 0 || self.is_common(second))
-            // … unless they are called an exercise (`the freedom shield exercise`).
+            // … unless they may begin a name in a sentence otherwise capitalised as English
+            // is (`in new york city on Monday`), or are called an exercise (`the freedom
+            // shield exercise`).
+            && !(self.gazetteer.may_start_pair(pair.0, pair.1) && self.in_cased_sentence_at(i, 2))
             && !self
                 .following_word(second)
                 .is_some_and(is_exercise_context)
         {
             return None;
         }
-        let pair = (self.folded_hash(i), self.folded_hash(second));
         let starts = match self.memos.bigrams.get(&pair) {
             // Almost no pair of words starts a name; a filter says so without a lookup.
             _ if !self.gazetteer.may_start_pair(pair.0, pair.1) => false,
@@ -2277,6 +2282,21 @@ impl<'c, 'a> Matcher<'c, 'a> {
                         0.9,
                         "the context names a military exercise",
                     )
+                } else if all_lower
+                    && !*generic
+                    && candidate.words >= 2
+                    && (entity.kind == Kind::Country
+                        || entity.kind.is_place() && entity.population >= 1_000_000)
+                    && self.in_cased_sentence(candidate)
+                {
+                    // `in new york city on Monday`, `after the united states withdrew`: a
+                    // country or major place of ordinary words, in lower case among
+                    // capitalised words.
+                    (
+                        Applicability::Safe,
+                        0.85,
+                        "a country or major place written in lower case in a capitalised sentence",
+                    )
                 } else if distinctive || (*visible && !*generic) || firm_role {
                     (
                         Applicability::Suggest,
@@ -2994,12 +3014,16 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// True when the sentence (or line) around a candidate has a capitalised word of its own:
     /// the text is not typed all in lower case, so a name in lower case is damage.
     fn in_cased_sentence(&self, candidate: &Candidate) -> bool {
+        self.in_cased_sentence_at(candidate.word, candidate.words)
+    }
+
+    /// [`Matcher::in_cased_sentence`] for the `words` words from word `first`.
+    fn in_cased_sentence_at(&self, first: usize, words: usize) -> bool {
         let capitalised = |k: usize| {
             let word = &self.text[self.words[k].span.range()];
             word.starts_with(char::is_uppercase) && word.chars().any(char::is_lowercase)
         };
-        let first = candidate.word;
-        let last = first + candidate.words;
+        let last = first + words;
         let mut k = first;
         while k > 0 && !self.words[k].sentence_start && first - k < 25 {
             k -= 1;
@@ -3795,6 +3819,37 @@ mod tests {
                 (
                     "Comissaria Smith said the temporao will be late.",
                     "Comissaria Smith said the temporao will be late.",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_major_place_of_ordinary_words_in_lower_case_is_capitalised_in_cased_prose() {
+        assert_cases(
+            &Names,
+            &[
+                (
+                    "Students packed a lecture hall in new york city on Monday.",
+                    "Students packed a lecture hall in New York City on Monday.",
+                ),
+                (
+                    "Lawmakers debated the treaty after the united states withdrew from it.",
+                    "Lawmakers debated the treaty after the United States withdrew from it.",
+                ),
+                // Text typed all in lower case, ordinary words in their ordinary sense, and
+                // bodies named by ordinary words are left as written.
+                (
+                    "bank of england announces a new auction of gilts in new york",
+                    "bank of england announces a new auction of gilts in new york",
+                ),
+                (
+                    "The couple bought a small white house overlooking the harbour.",
+                    "The couple bought a small white house overlooking the harbour.",
+                ),
+                (
+                    "The world bank approved a new loan on Monday.",
+                    "The world bank approved a new loan on Monday.",
                 ),
             ],
         );
