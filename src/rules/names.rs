@@ -36,8 +36,9 @@ static CASE: RuleMeta = RuleMeta {
         capitalised and the other not), the name is a distinctive one, or the context names it \
         (a named exercise after `exercises`). A name made only of common words is usually those \
         words in their ordinary sense (`foreign policy`, `peace mission`) and is left alone, \
-        except a country or a place of a million people or more in lower case among \
-        capitalised words (`in new york city on Monday`); after a firm's role (`a quantum \
+        except, among capitalised words, a country or a place of a million people or more \
+        (`in new york city on Monday`) or a name of three such words or more (`the world \
+        economic forum`, not after `a`); after a firm's role (`a quantum \
         strategy strategist`) it is only suggested.",
     examples: &[
         Example {
@@ -2297,6 +2298,24 @@ impl<'c, 'a> Matcher<'c, 'a> {
                         0.85,
                         "a country or major place written in lower case in a capitalised sentence",
                     )
+                } else if all_lower
+                    && !*generic
+                    && entity.kind != Kind::Person
+                    && surface.split(' ').filter(|w| !is_function_word(w)).count() >= 3
+                    && !(candidate.word > 0
+                        && matches!(self.folded(candidate.word - 1), "a" | "an"))
+                    && self.in_cased_sentence(candidate)
+                {
+                    // `the world economic forum`, `the wall street journal`: three ordinary
+                    // words or more (not counting `of`, `the`) that are exactly a name are
+                    // that name, unless an indefinite article makes them a description (`a
+                    // new development bank`).
+                    (
+                        Applicability::Safe,
+                        0.85,
+                        "a name of three words or more written in lower case in a capitalised \
+                         sentence",
+                    )
                 } else if distinctive || (*visible && !*generic) || firm_role {
                     (
                         Applicability::Suggest,
@@ -3825,7 +3844,7 @@ mod tests {
     }
 
     #[test]
-    fn a_major_place_of_ordinary_words_in_lower_case_is_capitalised_in_cased_prose() {
+    fn names_of_ordinary_words_in_lower_case_in_cased_prose() {
         assert_cases(
             &Names,
             &[
@@ -3850,6 +3869,20 @@ mod tests {
                 (
                     "The world bank approved a new loan on Monday.",
                     "The world bank approved a new loan on Monday.",
+                ),
+                // Three ordinary words or more that are exactly a body's name are that name …
+                (
+                    "Leaders arrived in Davos for the annual meeting of the world economic forum.",
+                    "Leaders arrived in Davos for the annual meeting of the World Economic Forum.",
+                ),
+                // … but not after an indefinite article, and two are not enough.
+                (
+                    "The leaders discussed the idea of creating a new development bank for Asia.",
+                    "The leaders discussed the idea of creating a new development bank for Asia.",
+                ),
+                (
+                    "The mayor described himself as a servant of the people on the campaign trail.",
+                    "The mayor described himself as a servant of the people on the campaign trail.",
                 ),
             ],
         );
