@@ -2530,7 +2530,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 reasons.push(Why::Prominent);
             }
             if entity.kind.is_place()
-                && self.place_of_someone_nearby(candidate.word, entity.name, evidence)
+                && self.place_of_someone_nearby(candidate.word, &entity, evidence)
             {
                 // `Domański said Polnad's economy`: a Finance Minister of Poland is named.
                 points += 2;
@@ -2793,11 +2793,23 @@ impl<'c, 'a> Matcher<'c, 'a> {
 
     /// True when someone or something named exactly within a sentence or two of word `i` is
     /// described with this place (a minister *of Poland*, a city *in Ukraine*).
-    fn place_of_someone_nearby(&self, i: usize, place: &str, evidence: &Evidence<'_>) -> bool {
-        let place = self.fold_entry(place);
-        if place.len() < 4 {
+    fn place_of_someone_nearby(
+        &self,
+        i: usize,
+        place: &EntityRecord<'_>,
+        evidence: &Evidence<'_>,
+    ) -> bool {
+        let name = self.fold_entry(place.name);
+        if name.len() < 4 {
             return false;
         }
+        // A capital stands for its country's government (`Marid is ready to host talks`, said
+        // by Spain's foreign minister): people of its country count too.
+        let country = if place.description.contains("(capital)") {
+            self.country_words(place.description)
+        } else {
+            Rc::from([])
+        };
         let from = evidence
             .in_order
             .partition_point(|(w, _)| (*w as usize) + 40 < i);
@@ -2810,7 +2822,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 let description = self.fold_entry(e.description);
                 description
                     .split(|c: char| !c.is_ascii_alphanumeric())
-                    .any(|word| word == &*place)
+                    .any(|word| word == &*name || country.iter().any(|c| **c == *word))
             })
     }
 
@@ -3838,6 +3850,28 @@ mod tests {
                 (
                     "Comissaria Smith said the temporao will be late.",
                     "Comissaria Smith said the temporao will be late.",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_capital_stands_for_its_government() {
+        assert_cases(
+            &Names,
+            &[
+                (
+                    "Irish Taoiseach Micheál Martin said Dulin would continue to support talks.",
+                    "Irish Taoiseach Micheál Martin said Dublin would continue to support talks.",
+                ),
+                (
+                    "\"Marid is ready to host talks,\" José Manuel Albares told reporters.",
+                    "\"Madrid is ready to host talks,\" José Manuel Albares told reporters.",
+                ),
+                // Someone of another country says nothing of the word.
+                (
+                    "Spain's José Manuel Albares said Dulin would continue to support talks.",
+                    "Spain's José Manuel Albares said Dulin would continue to support talks.",
                 ),
             ],
         );
