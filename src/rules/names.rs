@@ -2124,7 +2124,26 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 )
             }
             CandidateKind::Case(hits) => {
-                let hit = self.best_by_context(candidate, hits, evidence)?;
+                // `QuebEc`: of the entries it may name (the province Quebec, the city
+                // Québec), those spelled with exactly its letters say how to write it.
+                let same_letters: Vec<Hit> = hits
+                    .iter()
+                    .filter(|h| {
+                        self.entity(h.entity)
+                            .and_then(|e| canonical_token(e.name, **h))
+                            .is_some_and(|t| t.to_lowercase() == surface.to_lowercase())
+                    })
+                    .copied()
+                    .collect();
+                let hit = match same_letters.first() {
+                    Some(first)
+                        if same_letters.len() < hits.len()
+                            && same_letters.iter().all(|h| self.same_spelling(*h, *first)) =>
+                    {
+                        *first
+                    }
+                    _ => self.best_by_context(candidate, hits, evidence)?,
+                };
                 let entity = self.entity(hit.entity)?;
                 let expected = canonical_token(entity.name, hit)?;
                 let odd = self.analysis(candidate.word).odd_capitals
@@ -3852,6 +3871,18 @@ mod tests {
                     "Comissaria Smith said the temporao will be late.",
                 ),
             ],
+        );
+    }
+
+    #[test]
+    fn damaged_capitals_follow_the_entry_with_the_same_letters() {
+        // The province Quebec and the city Québec fold alike; the word's letters choose.
+        assert_cases(
+            &Names,
+            &[(
+                "Voters in QuebEc will go to the polls in a provincial election.",
+                "Voters in Quebec will go to the polls in a provincial election.",
+            )],
         );
     }
 
