@@ -2543,6 +2543,15 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 {
                     local = true;
                 }
+                // Two letters off, with the person's other name beside it and the name itself
+                // written exactly a few lines away (`NATO chief Jens Stoleberg … Stoltenberg
+                // added`), it is that name.
+                if full_name > 0
+                    && analysis.folded.chars().count() >= 6
+                    && evidence.mentioned_within(hit.entity, candidate.word, SAME_PASSAGE_WORDS)
+                {
+                    firm = true;
+                }
             }
             if entity.prominence >= 3 || entity.population >= 1_000_000 {
                 points += 1;
@@ -3871,6 +3880,25 @@ mod tests {
                     "Comissaria Smith said the temporao will be late.",
                 ),
             ],
+        );
+    }
+
+    #[test]
+    fn the_name_written_nearby_vouches_for_a_two_letter_slip_beside_the_given_name() {
+        assert_cases(
+            &Names,
+            &[(
+                "NATO chief Jens Stoleberg warned of the threat. Stoltenberg added that \
+                     allies must spend more.",
+                "NATO chief Jens Stoltenberg warned of the threat. Stoltenberg added that \
+                     allies must spend more.",
+            )],
+        );
+        // Without the name written elsewhere, two letters off is only a suggestion.
+        assert_applicability(
+            &Names,
+            "NATO chief Jens Stoleberg warned of the threat.",
+            Applicability::Suggest,
         );
     }
 
