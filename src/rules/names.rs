@@ -2015,7 +2015,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     self.gazetteer
                         .same_name_group(&analysis.folded, &fold(expected))
                 });
-                let known = analysis.known_word && candidate.words == 1 && !same_name;
+                // (Letters English does not write, `Brüssel`, are no English word's.)
+                let known =
+                    analysis.known_word && candidate.words == 1 && !same_name && surface.is_ascii();
                 if entity.kind == Kind::Person
                     && candidate.words == 1
                     && self.conflicting_given_name(candidate.word, entity.name)
@@ -3775,6 +3777,11 @@ mod tests {
                 (
                     "President Wladimir Putin said",
                     "President Vladimir Putin said",
+                ),
+                // `Brussel` is in the largest English word list; `Brüssel` is no English word.
+                (
+                    "The agreement was signed in Brüssel on Monday.",
+                    "The agreement was signed in Brussels on Monday.",
                 ),
             ],
         );
