@@ -504,7 +504,20 @@ fn pair_marks(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
                 }
                 // ` ”word`: an opening position with a closing glyph.
                 (true, false) => {
-                    if depth == 0 {
+                    let space = at - usize::from(before.is_some_and(char::is_whitespace));
+                    let closes_quotation = space < at
+                        && char_before(text, space)
+                            .is_some_and(|c| matches!(c, ',' | '.' | '?' | '!'))
+                        && attribution_follows(text, end, paragraph.end).is_some();
+                    if depth >= 1 && closes_quotation {
+                        // `turning point, ”said the minister`: the close, moved before the space.
+                        out.push(
+                            Finding::fix(&DIRECTION, space..end, "” ", Applicability::Safe, 0.93)
+                                .message("closing quotation mark moved before the space: `” `")
+                                .reason("the quotation is open and an attribution follows"),
+                        );
+                        depth -= 1;
+                    } else if depth == 0 {
                         out.push(
                             Finding::fix(&DIRECTION, at..end, "“", Applicability::Safe, 0.9)
                                 .message("opening quotation mark written as closing: `“`")
@@ -598,6 +611,11 @@ mod tests {
                 (
                     "and it is expensive exercise. ” He said in the comments",
                     "and it is expensive exercise.” He said in the comments",
+                ),
+                // The closing mark on the wrong side of the space.
+                (
+                    "“This is a turning point, ”said the minister.",
+                    "“This is a turning point,” said the minister.",
                 ),
             ],
         );
