@@ -123,13 +123,34 @@ impl Rule for Unicode {
         if text.is_ascii() {
             return;
         }
-        for fix in find_mojibake(text) {
+        for mut fix in find_mojibake(text) {
+            let original = &text[fix.span.clone()];
+            if fix.replacement == "\u{2020}" && original.starts_with("â€") {
+                // `seriousâ€ and`: `â€` and a space decode to a dagger (`E2 80 A0`, its
+                // no-break space turned into a space), but in news it is far more often a
+                // closing quotation mark whose last byte (`9D`, no Windows-1252 character)
+                // was lost. Inside an open quotation, the mark; otherwise only a flag.
+                let line_start = text[..fix.span.start].rfind('\n').map_or(0, |i| i + 1);
+                let before = &text[line_start..fix.span.start];
+                let open = before.matches('“').count() + before.matches("â€œ").count();
+                let closed = before.matches('”').count();
+                if open > closed {
+                    let space = &original["â€".len()..];
+                    fix.replacement = format!("”{space}");
+                } else {
+                    out.push(
+                        Finding::flag(&MOJIBAKE, fix.span, 0.5)
+                            .message(format!("mojibake: `{original}` may be `”` or `†`"))
+                            .reason("UTF-8 bytes read as Windows-1252, with a byte lost"),
+                    );
+                    continue;
+                }
+            }
             let applicability = if fix.confidence >= 0.9 {
                 Applicability::Safe
             } else {
                 Applicability::Suggest
             };
-            let original = &text[fix.span.clone()];
             let message = format!("mojibake: `{original}` is `{}`", fix.replacement);
             out.push(
                 Finding::fix(
@@ -347,6 +368,19 @@ mod tests {
                 ),
             ],
         );
+    }
+
+    #[test]
+    fn a_closing_mark_that_lost_its_last_byte_is_no_dagger() {
+        assert_cases(
+            &Unicode,
+            &[(
+                "He said â€œthe situation is seriousâ€ and left.",
+                "He said “the situation is serious” and left.",
+            )],
+        );
+        // Outside a quotation it may be either: flagged, not changed.
+        assert_applicability(&Unicode, "The mark â€ is used here.", Applicability::Flag);
     }
 
     #[test]
