@@ -249,11 +249,15 @@ fn function_word(
     // `He` is also a surname (He Lifeng).
     let mut hits = Vec::new();
     cx.gazetteer.exact(&fold(surface), &mut hits);
-    if hits.iter().any(|h| {
-        matches!(
-            h.role,
-            crate::gazetteer::Role::Surname | crate::gazetteer::Role::Canonical
-        )
+    // (Only a surname written as a word of its own counts: `in` of Moon Jae-in does not.)
+    if hits.iter().any(|h| match h.role {
+        crate::gazetteer::Role::Canonical => true,
+        crate::gazetteer::Role::Surname => cx.gazetteer.entity(h.entity).is_some_and(|e| {
+            e.name
+                .split(' ')
+                .any(|part| part.eq_ignore_ascii_case(surface))
+        }),
+        _ => false,
     }) {
         return;
     }
@@ -423,7 +427,16 @@ mod tests {
                     "At the moment only 23 out of 32",
                 ),
                 ("and they said But it failed", "and they said but it failed"),
+                // (`in` is also a syllable of Moon Jae-in's name, not a surname of its own.)
+                (
+                    "He stressed that In the coming weeks the talks would continue.",
+                    "He stressed that in the coming weeks the talks would continue.",
+                ),
                 // negatives
+                (
+                    "Officials said that He would attend the talks in Beijing.",
+                    "Officials said that He would attend the talks in Beijing.",
+                ),
                 (
                     "The ministers met. The talks ended.",
                     "The ministers met. The talks ended.",
