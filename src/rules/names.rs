@@ -2040,9 +2040,15 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     && !entity.name.is_ascii()
                     && surface.is_ascii()
                     && edit_distance(&analysis.folded, &self.fold_entry(entity.name)) <= 2;
+                // A short one (`Kiew`) is trusted where its country, or someone of it, is
+                // named nearby (`Moscow and Kiew …, Selenskyj said`).
+                let short_unvouched = letters < 5
+                    && !(entity.population >= 1_000_000
+                        && (self.country_context(candidate.word, entity.description)
+                            || self.place_of_someone_nearby(candidate.word, &entity, evidence)));
                 let weak_place = entity.kind.is_place()
                     && !matches!(entity.kind, Kind::Country)
-                    && (letters < 5
+                    && (short_unvouched
                         || romanized
                         || entity.population < 1_000_000
                             && !(entity.population >= 100_000
@@ -3777,6 +3783,11 @@ mod tests {
                 (
                     "President Wladimir Putin said",
                     "President Vladimir Putin said",
+                ),
+                // A short foreign spelling, with its country named beside it.
+                (
+                    "Ukrainian officials in Kiew said the talks had failed.",
+                    "Ukrainian officials in Kyiv said the talks had failed.",
                 ),
                 // `Brussel` is in the largest English word list; `Brüssel` is no English word.
                 (
