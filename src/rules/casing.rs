@@ -67,6 +67,32 @@ const LOWERABLE: &[&str] = &[
     "were", "which", "while", "who", "with",
 ];
 
+/// Adverbs that open a sentence, after which a stripped link may leave a capital
+/// (`Currently Only 12 …`).
+const SENTENCE_ADVERBS: &[&str] = &[
+    "additionally",
+    "currently",
+    "earlier",
+    "finally",
+    "furthermore",
+    "however",
+    "initially",
+    "later",
+    "meanwhile",
+    "moreover",
+    "nevertheless",
+    "nonetheless",
+    "now",
+    "previously",
+    "recently",
+    "subsequently",
+    "then",
+    "therefore",
+    "thus",
+    "today",
+    "yesterday",
+];
+
 /// Titles that are capitalised directly before a name.
 const TITLES: &[&str] = &[
     "chancellor",
@@ -242,7 +268,16 @@ fn function_word(
     // between them.
     let previous = &text[words[k - 1].clone()];
     let gap = &text[words[k - 1].end..word.start];
-    if gap != " " || !previous.chars().all(|c| c.is_lowercase()) {
+    // (Or a sentence adverb opening the sentence: `Currently Only 12 of the 27`; not any
+    // word, as names are made of them: `Ten Have said`.)
+    let opening_word = || {
+        SENTENCE_ADVERBS
+            .binary_search(&previous.to_lowercase().as_str())
+            .is_ok()
+            && previous.starts_with(char::is_uppercase)
+            && starts_sentence(text, words[k - 1].start)
+    };
+    if gap != " " || !(previous.chars().all(|c| c.is_lowercase()) || opening_word()) {
         // Two spaces often stand where a full stop was lost: not a mid-sentence capital.
         return;
     }
@@ -311,6 +346,13 @@ fn function_word(
             .message(format!("`{surface}` in mid-sentence: `{lower}`"))
             .reason(format!("`{lower}` is a function word after `{previous}`; the capital is left from a removed link")),
     );
+}
+
+/// True when the word at `start` opens a sentence: at the start of a line, or after a full
+/// stop, question or exclamation mark and a space.
+fn starts_sentence(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ');
+    before.is_empty() || before.ends_with(['\n', '.', '?', '!'])
 }
 
 fn title(
@@ -404,6 +446,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted() {
+        assert!(SENTENCE_ADVERBS.windows(2).all(|w| w[0] < w[1]));
         assert!(LOWERABLE.windows(2).all(|w| w[0] < w[1]));
         for title in TITLES {
             assert!(
@@ -432,7 +475,15 @@ mod tests {
                     "He stressed that In the coming weeks the talks would continue.",
                     "He stressed that in the coming weeks the talks would continue.",
                 ),
+                (
+                    "Currently Only 12 of the 27 member states have ratified it.",
+                    "Currently only 12 of the 27 member states have ratified it.",
+                ),
                 // negatives
+                (
+                    "Ten Have said Dutch price ratios were low.",
+                    "Ten Have said Dutch price ratios were low.",
+                ),
                 (
                     "Officials said that He would attend the talks in Beijing.",
                     "Officials said that He would attend the talks in Beijing.",
