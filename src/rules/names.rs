@@ -1588,6 +1588,46 @@ impl<'c, 'a> Matcher<'c, 'a> {
         found
     }
 
+    /// The person's given name (as the gazetteer writes it) when the word before a listed
+    /// spelling of their surname is another form of it (`Dmitrij` for Dmitry, by the name-form
+    /// groups).
+    fn given_name_spelled_otherwise(
+        &self,
+        candidate: &Candidate,
+        entity: &EntityRecord<'_>,
+        hit: Hit,
+    ) -> Option<String> {
+        let i = candidate.word;
+        if entity.kind != Kind::Person
+            || candidate.words != 1
+            || i == 0
+            || !self.words[i].joined_to_previous
+        {
+            return None;
+        }
+        let parts: Vec<&str> = entity.name.split(' ').collect();
+        let (&given, &surname) = (parts.first()?, parts.last()?);
+        if parts.len() < 2 || canonical_token(entity.name, hit)? != surname {
+            return None;
+        }
+        let before = &self.text[self.words[i - 1].span.range()];
+        let (folded_before, folded_given) = (fold(before), fold(given));
+        // (A spelling English lists of names know, `Dmitri`, is left as written.)
+        let english_spelling = self.gazetteer.word(&folded_before)
+            & (word_flag::WORD | word_flag::UPPER | word_flag::PROPER)
+            != 0;
+        let spelled_otherwise = before.starts_with(char::is_uppercase)
+            && !english_spelling
+            && folded_before != folded_given
+            && self
+                .gazetteer
+                .same_name_group(&folded_before, &folded_given);
+        spelled_otherwise.then(|| {
+            let written = self.replacement(entity.name, hit, before, true);
+            written.split(' ').next().unwrap_or(given).to_owned()
+        })
+    }
+
     /// A garbled word inside an otherwise exact person's name (`Funeo Kishida`, `Pham Minh
     /// Cheng`): the other words say whose name it is, so the garbled word is compared with
     /// that person's remaining name directly, allowing two edits.
@@ -2075,16 +2115,24 @@ impl<'c, 'a> Matcher<'c, 'a> {
                         return fuzzy;
                     }
                 }
-                let replacement = self.replacement(entity.name, hit, surface, candidate.words > 1);
+                let mut replacement =
+                    self.replacement(entity.name, hit, surface, candidate.words > 1);
                 let applicability = if known || weak_place {
                     Applicability::Suggest
                 } else {
                     Applicability::Safe
                 };
+                // `Dmitrij Medwedew`: the given name before a listed spelling of the surname,
+                // written as another language writes it (a form of the same name), goes too.
+                let mut span = candidate.span.clone();
+                if let Some(given) = self.given_name_spelled_otherwise(candidate, &entity, hit) {
+                    span.start = self.words[candidate.word - 1].span.start as usize;
+                    replacement = format!("{given} {replacement}");
+                }
                 Some(
                     Finding::fix(
                         &VARIANT,
-                        candidate.span.clone(),
+                        span.clone(),
                         &replacement,
                         applicability,
                         if applicability == Applicability::Safe {
@@ -2094,7 +2142,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
                         },
                     )
                     .message(format!(
-                        "`{surface}` is a foreign spelling of {}",
+                        "`{}` is a foreign spelling of {}",
+                        &self.text[span.clone()],
                         entity.name
                     ))
                     .reason(format!(
@@ -3703,10 +3752,11 @@ mod tests {
                     "Traffic in são paulo ground to a halt after a metro strike.",
                     "Traffic in São Paulo ground to a halt after a metro strike.",
                 ),
-                // Another spelling of the person's own given name is no other person.
+                // Another spelling of the person's own given name is no other person (and,
+                // as another language writes it, it is repaired with the surname).
                 (
                     "the opposition leader Alexej Nawalny had died, his team said.",
-                    "the opposition leader Alexej Navalny had died, his team said.",
+                    "the opposition leader Alexei Navalny had died, his team said.",
                 ),
                 // A foreign spelling of a city, with its country named beside it.
                 (
@@ -3783,6 +3833,12 @@ mod tests {
                 (
                     "President Wladimir Putin said",
                     "President Vladimir Putin said",
+                ),
+                // The given name goes with the surname when it is another language's form of
+                // it.
+                (
+                    "The Kremlin said Dmitrij Medwedew had made the statement.",
+                    "The Kremlin said Dmitry Medvedev had made the statement.",
                 ),
                 // A short foreign spelling, with its country named beside it.
                 (
