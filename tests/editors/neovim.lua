@@ -69,8 +69,8 @@ if not kiiv then
 end
 -- Newer Neovims copy the code onto the diagnostic; 0.7 keeps it in user_data.lsp.
 local code = kiiv.code or (kiiv.user_data and kiiv.user_data.lsp and kiiv.user_data.lsp.code)
-if code ~= "names/fuzzy" then
-  fail("`Kiiv` has code " .. tostring(code) .. ", expected names/fuzzy")
+if code ~= "names/variant" then
+  fail("`Kiiv` has code " .. tostring(code) .. ", expected names/variant")
 end
 local target = find("HegeSth")
 if not target then
