@@ -96,8 +96,10 @@ static FUZZY: RuleMeta = RuleMeta {
         its syllables (`He Li Feng` for He Lifeng). Candidates come from a symmetric-delete \
         index and skeleton keys, never a scan of the gazetteer.",
     safety: "Safe only with evidence beyond similarity: capitals inside the word, the person's \
-        other names beside it, their title, or other mentions of the same entity in the \
-        document; with less evidence a suggestion, with none nothing. Two equally good \
+        other names beside it, their title, other mentions of the same entity in the document, \
+        or for a place its country or someone of that country named nearby (a capital stands \
+        for its government: `Marid is ready to host talks`, said Spain's foreign minister); \
+        with less evidence a suggestion, with none nothing. Two equally good \
         candidates are never chosen between: the word is flagged.",
     examples: &[
         Example {
