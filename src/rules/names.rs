@@ -781,8 +781,9 @@ struct Matcher<'c, 'a> {
     entities: RefCell<FxHashMap<EntityId, Option<EntityRecord<'c>>>>,
     /// Words of gazetteer names and descriptions, by address (see [`Matcher::entry_words`]).
     entry_words: RefCell<FxHashMap<(usize, EntryWords), Words>>,
-    /// Country words of place descriptions, by address (see [`Matcher::country_words`]).
-    countries: RefCell<FxHashMap<usize, Words>>,
+    /// Country words of descriptions, by address and whether the description is a person's
+    /// (see [`Matcher::country_words`], [`Matcher::person_country_words`]).
+    countries: RefCell<FxHashMap<(usize, bool), Words>>,
 
     scratch: String,
     fuzzy_scratch: Vec<String>,
@@ -902,7 +903,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
 
     /// The folded form of a gazetteer string (a name or description), folded once.
     fn fold_entry(&self, text: &str) -> Rc<str> {
-        let key = text.as_ptr() as usize ^ (text.len() << 48);
+        let key = address_key(text);
         if let Some(folded) = self.folds.borrow().get(&key) {
             return Rc::clone(folded);
         }
@@ -2596,21 +2597,13 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 reasons.push(Why::Mentions(support));
                 // The name itself, written exactly a few lines away, vouches for a long word
                 // one slip from it (`S. Jaishankar met … and Jaishanka said`).
-                if *similarity == Similarity::Near
-                    && analysis.folded.chars().count() >= 6
-                    && evidence.mentioned_within(hit.entity, candidate.word, SAME_PASSAGE_WORDS)
-                {
-                    local = true;
-                }
                 // Two letters off, with the person's other name beside it and the name itself
                 // written exactly a few lines away (`NATO chief Jens Stoleberg … Stoltenberg
                 // added`), it is that name.
-                if full_name > 0
-                    && analysis.folded.chars().count() >= 6
-                    && evidence.mentioned_within(hit.entity, candidate.word, SAME_PASSAGE_WORDS)
-                {
-                    firm = true;
-                }
+                let written_in_passage = analysis.folded.chars().count() >= 6
+                    && evidence.mentioned_within(hit.entity, candidate.word, SAME_PASSAGE_WORDS);
+                local |= written_in_passage && *similarity == Similarity::Near;
+                firm |= written_in_passage && full_name > 0;
             }
             if entity.prominence >= 3 || entity.population >= 1_000_000 {
                 points += 1;
@@ -2968,7 +2961,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
 
     /// The folded words of a gazetteer name or description, worked out once per document.
     fn entry_words(&self, text: &str, which: EntryWords) -> Words {
-        let key = (text.as_ptr() as usize ^ (text.len() << 48), which);
+        let key = (address_key(text), which);
         if let Some(words) = self.entry_words.borrow().get(&key) {
             return Rc::clone(words);
         }
@@ -2984,7 +2977,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// The distinctive words of the country in a place's description (`… in Ukraine`), worked
     /// out once per description.
     fn country_words(&self, description: &str) -> Words {
-        let key = description.as_ptr() as usize ^ (description.len() << 48);
+        let key = (address_key(description), false);
         if let Some(words) = self.countries.borrow().get(&key) {
             return Rc::clone(words);
         }
@@ -3007,7 +3000,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// folded: the described words the gazetteer knows as a country.
     fn person_country_words(&self, description: &str) -> Words {
         // (Keyed apart from the country words of a place's description.)
-        let key = (description.as_ptr() as usize ^ (description.len() << 48)) ^ 1 << 63;
+        let key = (address_key(description), true);
         if let Some(words) = self.countries.borrow().get(&key) {
             return Rc::clone(words);
         }
@@ -3264,6 +3257,12 @@ fn described_words(description: &str) -> impl Iterator<Item = &str> {
     description
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| w.len() >= 4 && !is_function_word(w))
+}
+
+/// A key for a gazetteer string by its address and length: the strings live in the index
+/// for the whole run, so what is worked out from one is remembered under it.
+fn address_key(text: &str) -> usize {
+    text.as_ptr() as usize ^ (text.len() << 48)
 }
 
 /// True when `word` is one of the folded `country` words or derives from one (`vietnamese`
