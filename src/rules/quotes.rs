@@ -5,8 +5,10 @@
 //! `existed,” said Roche`) and turns marks the wrong way (`adding:” Ukrainian`). A paragraph-level
 //! state machine over “ ” pairs the marks: where the pairing and the mark's position agree
 //! with one repair, it is made; where they do not, the mark is flagged. Straight quotes carry
-//! no direction and are left to the `straight` style option; apostrophes (`Trump's`, `won't`,
-//! `’90s`, `rock ’n’ roll`) are never taken for quotation marks.
+//! no direction, so they are paired by order, and only in a paragraph where every mark stands
+//! where its turn allows (hard-wrapped newswire splits quotations over lines); German `„` is
+//! turned where it opens a quotation. Apostrophes (`Trump's`, `won't`, `’90s`,
+//! `rock ’n’ roll`) are never taken for quotation marks.
 
 use super::text::{char_at, char_before};
 use super::{Context, Example, Rule, RuleMeta};
@@ -22,7 +24,9 @@ static DIRECTION: RuleMeta = RuleMeta {
         is moved before the space and turned (`existed,” said Roche`); a mark that must open a \
         quotation but closes the previous word (`adding:” Ukrainian`) is moved after the space \
         and turned (`adding: “Ukrainian`); a quotation left open at the end of a paragraph by an \
-        opening mark after the last sentence (`problem of Europe. “`) is closed.",
+        opening mark after the last sentence (`problem of Europe. “`) is closed. Straight marks \
+        are paired by order where every mark of the paragraph agrees (`give in, \"said` → \
+        `give in,\" said`), and a German opening mark `„` becomes `“`.",
     safety: "Safe where the pairing and the words around the mark agree: a closing mark \
         followed by an attribution (`said`, `Blain said`), an opening mark followed by a word \
         and later closed. Anything else is flagged for review, never guessed.",
@@ -36,6 +40,10 @@ static DIRECTION: RuleMeta = RuleMeta {
             after: "Blain said, adding: “Ukrainian peace will be a problem of Europe.”",
         },
         Example {
+            before: "\"We will not give in, \"said Zelensky.",
+            after: "\"We will not give in,\" said Zelensky.",
+        },
+        Example {
             before: "“We saw it earlier,” said Kallas, adding that “he won't stop.”",
             after: "“We saw it earlier,” said Kallas, adding that “he won't stop.”",
         },
@@ -45,15 +53,23 @@ static DIRECTION: RuleMeta = RuleMeta {
 
 static SPACING: RuleMeta = RuleMeta {
     id: "quotes/spacing",
-    summary: "space between sentence punctuation and its closing quotation mark",
+    summary: "space between a quotation mark and the words it encloses",
     explanation: "Finds a closing quotation mark standing alone between spaces after a full \
-        stop, question or exclamation mark (`expensive exercise. ” He said`) and joins it to \
-        the sentence it closes (`expensive exercise.” He said`).",
-    safety: "Safe: a closing mark never stands alone after sentence punctuation in English.",
+        stop, question or exclamation mark, or after a comma inside a quotation \
+        (`expensive exercise. ” He said`), and joins it to the sentence it closes \
+        (`expensive exercise.” He said`). Straight marks spaced inside a pair that the \
+        paragraph's marks make certain (`a \" historic moment \" for`) are joined to the words \
+        they enclose.",
+    safety: "Safe: a closing mark never stands alone after sentence punctuation in English, \
+        and straight marks are joined only where every mark of the paragraph pairs.",
     examples: &[
         Example {
             before: "it is an expensive exercise. ” He said",
             after: "it is an expensive exercise.” He said",
+        },
+        Example {
+            before: "He called it a \" historic moment \" for Europe.",
+            after: "He called it a \"historic moment\" for Europe.",
         },
         Example {
             before: "he said: “ We will see.”",
@@ -167,7 +183,7 @@ impl Rule for Quotes {
         let bytes = text.as_bytes();
         let mut done_until = 0;
         for at in memchr::memmem::find_iter(bytes, b"\xE2\x80") {
-            if at < done_until || !matches!(bytes.get(at + 2), Some(0x9C | 0x9D)) {
+            if at < done_until || !matches!(bytes.get(at + 2), Some(0x9C..=0x9E)) {
                 continue;
             }
             let Some(paragraph) = paragraph_around(cx, at) else {
@@ -175,6 +191,18 @@ impl Rule for Quotes {
             };
             done_until = paragraph.end;
             pair_marks(text, paragraph, out);
+        }
+        // Straight double quotes: only paragraphs that have them are paired.
+        let mut done_until = 0;
+        for at in memchr::memchr_iter(b'"', bytes) {
+            if at < done_until {
+                continue;
+            }
+            let Some(paragraph) = paragraph_around(cx, at) else {
+                continue;
+            };
+            done_until = paragraph.end;
+            pair_straight(text, paragraph, out);
         }
         possessives(text, out);
         if cx.options.curly_quotes {
@@ -350,6 +378,8 @@ fn pair_marks(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
         .filter_map(|i| match bytes.get(i + 2) {
             Some(0x9C) => Some((paragraph.start + i, true)),
             Some(0x9D) => Some((paragraph.start + i, false)),
+            // `„` (German style) opens like `“`: it is turned where it opens a quotation.
+            Some(0x9E) => Some((paragraph.start + i, true)),
             _ => None,
         })
         .collect();
@@ -402,6 +432,13 @@ fn pair_marks(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
                         );
                         depth = depth.saturating_sub(1);
                     } else if depth == 0 {
+                        if text[at..].starts_with('„') {
+                            out.push(
+                                Finding::fix(&DIRECTION, at..end, "“", Applicability::Safe, 0.9)
+                                    .message("German opening quotation mark: `“`")
+                                    .reason("English opens a quotation with a raised mark"),
+                            );
+                        }
                         depth = 1;
                     } else if depth == 1 {
                         depth = 2;
@@ -487,8 +524,10 @@ fn pair_marks(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
                 // ` ” `: a closing mark standing alone.
                 (true, true) => {
                     let space = at - usize::from(before.is_some_and(char::is_whitespace));
-                    let sentence_end =
-                        char_before(text, space).is_some_and(|c| matches!(c, '.' | '?' | '!'));
+                    // (`ready, ” the minister said`: a comma before the space, with a
+                    // quotation open, is the end of that quotation too.)
+                    let sentence_end = char_before(text, space)
+                        .is_some_and(|c| matches!(c, '.' | '?' | '!') || (c == ',' && depth >= 1));
                     if sentence_end && space < at {
                         out.push(
                             Finding::fix(&SPACING, space..at, "", Applicability::Safe, 0.95)
@@ -531,6 +570,134 @@ fn pair_marks(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
                 (false, false) => out.push(unpaired(at, "a mark glued between two words")),
             }
         }
+    }
+}
+
+/// Where a straight double quote stands between its neighbours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StraightPosition {
+    /// ` "word`: where a quotation opens.
+    Opening,
+    /// `word" ` or `word".`: where a quotation closes.
+    Closing,
+    /// `added:" Ukraine`: an opening mark glued to the colon before it.
+    AfterColon,
+    /// ` " `, or ` "` at the end of the paragraph: a mark between spaces.
+    Spaced,
+    /// `word"word`: glued between two words.
+    Glued,
+}
+
+/// Pairs the straight double quotes of one paragraph and repairs the spaces machine
+/// translation moved around them: `in, "said` → `in," said`, `added:" Ukraine` →
+/// `added: "Ukraine`, `systems. "` → `systems."`, `a " historic moment "` → `a "historic
+/// moment"`. Straight quotes carry no direction, so the pairing is by order alone; it is
+/// trusted only when the paragraph has an even number of marks and every mark stands where its
+/// turn (opening or closing) allows, as text wrapped at a fixed width splits quotations over
+/// lines and would pair them wrongly.
+fn pair_straight(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
+    let bytes = &text.as_bytes()[paragraph.clone()];
+    let marks: Vec<usize> = memchr::memchr_iter(b'"', bytes)
+        .map(|i| paragraph.start + i)
+        .collect();
+    if marks.is_empty() || marks.len() % 2 != 0 {
+        return;
+    }
+    let position = |at: usize| {
+        let before = (at > paragraph.start)
+            .then(|| char_before(text, at))
+            .flatten();
+        let after = (at + 1 < paragraph.end)
+            .then(|| char_at(text, at + 1))
+            .flatten();
+        let open_before =
+            is_space(before) || before.is_some_and(|c| matches!(c, '(' | '[' | '—' | '–'));
+        let ends_after = is_space(after)
+            || after.is_some_and(|c| matches!(c, ',' | '.' | ';' | ':' | '?' | '!' | ')' | ']'));
+        match (open_before, ends_after) {
+            (true, false) => StraightPosition::Opening,
+            (false, true) if before == Some(':') && after == Some(' ') => {
+                StraightPosition::AfterColon
+            }
+            (false, true) => StraightPosition::Closing,
+            (true, true) => StraightPosition::Spaced,
+            (false, false) => StraightPosition::Glued,
+        }
+    };
+    let mut fixes: Vec<(Range<usize>, &str, &'static RuleMeta, &str)> = Vec::new();
+    for pair in marks.chunks(2) {
+        let (open, close) = (pair[0], pair[1]);
+        let (open_at, close_at) = (position(open), position(close));
+        let space_before_close = close > paragraph.start && text.as_bytes()[close - 1] == b' ';
+        let before_space = space_before_close
+            .then(|| char_before(text, close - 1))
+            .flatten();
+        let open_fix = match open_at {
+            StraightPosition::Opening => None,
+            // `added:" Ukraine`: the mark goes after the space.
+            StraightPosition::AfterColon
+                if char_at(text, open + 2).is_some_and(char::is_alphanumeric) =>
+            {
+                Some((
+                    open..open + 2,
+                    " \"",
+                    &DIRECTION,
+                    "opening quotation mark moved after the space",
+                ))
+            }
+            // `a " historic`: the space after the mark goes.
+            StraightPosition::Spaced
+                if text.as_bytes().get(open + 1) == Some(&b' ')
+                    && char_at(text, open + 2).is_some_and(char::is_alphanumeric)
+                    && open > paragraph.start
+                    && text.as_bytes()[open - 1] == b' ' =>
+            {
+                Some((
+                    open..open + 2,
+                    "\"",
+                    &SPACING,
+                    "space after an opening quotation mark",
+                ))
+            }
+            _ => return,
+        };
+        let close_fix = match close_at {
+            StraightPosition::Closing => None,
+            // `give in, "said Zelensky`: the mark goes before the space.
+            StraightPosition::Opening
+                if before_space.is_some_and(|c| matches!(c, ',' | '.' | '?' | '!'))
+                    && attribution_follows(text, close + 1, paragraph.end).is_some() =>
+            {
+                Some((
+                    close - 1..close + 1,
+                    "\" ",
+                    &DIRECTION,
+                    "closing quotation mark moved before the space",
+                ))
+            }
+            // `systems. "` or `moment " .`: the space before the mark goes.
+            StraightPosition::Spaced
+                if before_space.is_some_and(|c| matches!(c, '.' | '?' | '!' | ','))
+                    || (open_fix.is_some() && before_space.is_some_and(char::is_alphanumeric)) =>
+            {
+                Some((
+                    close - 1..close + 1,
+                    "\"",
+                    &SPACING,
+                    "space before a closing quotation mark",
+                ))
+            }
+            _ => return,
+        };
+        fixes.extend(open_fix);
+        fixes.extend(close_fix);
+    }
+    for (span, replacement, rule, message) in fixes {
+        out.push(
+            Finding::fix(rule, span, replacement, Applicability::Safe, 0.9)
+                .message(format!("{message}: `{}`", replacement.trim()))
+                .reason("the straight quotation marks of the paragraph pair up only so"),
+        );
     }
 }
 
@@ -618,6 +785,86 @@ mod tests {
                     "“This is a turning point,” said the minister.",
                 ),
             ],
+        );
+    }
+
+    #[test]
+    fn straight_quotes_are_repaired_where_their_pairing_is_certain() {
+        assert_cases(
+            &Quotes,
+            &[
+                (
+                    "\"We will not give in, \"said Zelensky in Kyiv.",
+                    "\"We will not give in,\" said Zelensky in Kyiv.",
+                ),
+                (
+                    "Blain said, adding:\" Ukraine will be a problem of Europe.\"",
+                    "Blain said, adding: \"Ukraine will be a problem of Europe.\"",
+                ),
+                (
+                    "\"We need more air defence systems. \" He left.",
+                    "\"We need more air defence systems.\" He left.",
+                ),
+                (
+                    "He called it a \" historic moment \" for Europe.",
+                    "He called it a \"historic moment\" for Europe.",
+                ),
+                (
+                    "\"It's round one to the Americans, \" said Richard Reid.",
+                    "\"It's round one to the Americans,\" said Richard Reid.",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn straight_quotes_that_do_not_pair_are_left_alone() {
+        assert_cases(
+            &Quotes,
+            &[
+                // Hard-wrapped newswire: a quotation continues from the line before, so the
+                // marks of this paragraph do not pair by order.
+                (
+                    "end of the quote,\" he said, \"and the start of the next",
+                    "end of the quote,\" he said, \"and the start of the next",
+                ),
+                // Odd number of marks: nothing is trusted.
+                (
+                    "a \" historic moment \" and 12\" of rain \"",
+                    "a \" historic moment \" and 12\" of rain \"",
+                ),
+                (
+                    "He said \"no\" and \"yes\" (\"maybe\").",
+                    "He said \"no\" and \"yes\" (\"maybe\").",
+                ),
+                // A mark glued between words is not repaired by guesswork.
+                (
+                    "The 12\"x8\" print, \"said\" he.",
+                    "The 12\"x8\" print, \"said\" he.",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn german_opening_marks_are_turned() {
+        assert_cases(
+            &Quotes,
+            &[(
+                "„We will not give in,“ said Zelensky.",
+                "“We will not give in,” said Zelensky.",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_closing_mark_spaced_after_a_comma_is_joined() {
+        assert_cases(
+            &Quotes,
+            &[(
+                "“We are ready, ” the minister said.",
+                "“We are ready,” the minister said.",
+            )],
         );
     }
 
