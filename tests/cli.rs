@@ -182,6 +182,11 @@ fn concise_format_is_one_line_per_finding() {
         findings[0].starts_with("-:1:3: spacing/hyphen-space [safe]"),
         "{out}"
     );
+    // What the fix replaces is shown beside the replacement, which is not repeated.
+    assert!(
+        findings[0].ends_with("compound: `two -day` → `two-day`"),
+        "{out}"
+    );
 }
 
 // ---------------------------------------------------------------- fix

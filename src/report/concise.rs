@@ -23,9 +23,21 @@ impl Reporter for Concise {
         for f in &report.findings {
             let location = format!("{}:{}:{}:", report.path, f.line, f.column);
             let rule = Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold();
-            let fix = match &f.finding.replacement {
-                Some(r) => format!(" → `{}`", visible(r)),
-                None => String::new(),
+            let message = f.finding.message.as_str();
+            // Most messages end with the replacement (`…: `two-day``); the line shows it once,
+            // after what it replaces.
+            let (message, fix) = match &f.finding.replacement {
+                Some(r) => (
+                    message.strip_suffix(&format!(": `{r}`")).unwrap_or(message),
+                    match (f.original.is_empty(), r.is_empty()) {
+                        (true, _) => format!(": insert `{}`", visible(r)),
+                        (false, true) => format!(": delete `{}`", visible(&f.original)),
+                        (false, false) => {
+                            format!(": `{}` → `{}`", visible(&f.original), visible(r))
+                        }
+                    },
+                ),
+                None => (message, String::new()),
             };
             writeln!(
                 out,
@@ -33,7 +45,7 @@ impl Reporter for Concise {
                 paint(self.color, Style::new().bold(), &location),
                 paint(self.color, rule, f.rule_id()),
                 f.finding.applicability.name(),
-                f.finding.message,
+                message,
                 fix
             )?;
         }

@@ -153,6 +153,10 @@ static HYPHEN_SPACE: RuleMeta = RuleMeta {
             after: "in the comments e-mail.",
         },
         Example {
+            before: "the so -called coalition of the willing",
+            after: "the so-called coalition of the willing",
+        },
+        Example {
             before: "temperatures of -5 and the war -which",
             after: "temperatures of -5 and the war -which",
         },
@@ -191,7 +195,11 @@ impl Rule for HyphenSpace {
             {
                 continue;
             }
-            if is_function_word(left_word) || is_function_word(right_word) {
+            // (`so -called`, `all -out`, `well -known`: a prefix that is also a function word
+            // still hyphenates a content word.)
+            if is_function_word(right_word)
+                || (is_function_word(left_word) && !in_list(PREFIXES, left_word))
+            {
                 continue;
             }
             let numeral = left_word.bytes().all(|b| b.is_ascii_digit());
@@ -590,9 +598,11 @@ static GLUED_WORDS: RuleMeta = RuleMeta {
         (`Poland, Lithuania`). Brands and names written with inner capitals on purpose \
         (`YouTube`, `McDonald`, `DeSantis`, `iPhone`, `BioNTech`; `dictionaries/camelcase.txt` \
         and the gazetteer) are never split. A news agency's initials glued to a name \
-        (`UkraineEPA`) get their space back.",
+        (`UkraineEPA`) get their space back. A capitalised common word glued to a number \
+        (`2.4%Economists had`) starts a sentence whose full stop was lost (`2.4%. Economists`).",
     safety: "Safe when the second word is a common English word (`And`, `Was`, `According`) and \
-        the whole is no known name; two names joined (`PolandLithuania`) are only a suggestion.",
+        the whole is no known name; two names joined (`PolandLithuania`) and a sentence break \
+        after a number (`2.4%. Economists`) are only suggestions.",
     examples: &[
         Example {
             before: "agreed to start peace talksAnd that he instructed",
@@ -749,18 +759,31 @@ impl Rule for GluedWords {
             // `talksAnd`, `MelnikWas`, `2%According`; but not `ChemLawn` or `BankEast`, which
             // are the names of companies written in one word.
             let lowercase_left = left.starts_with(char::is_lowercase);
-            let function_word = (is_function_word(&right_lower) && right_lower.len() >= 3)
+            let function_word = (is_function_word(&right_lower)
+                && (right_lower.len() >= 3 || digits))
                 || right_lower == "according";
             // (A function word is no name, whatever the gazetteer lists under it:
             // `3.1%In January`.)
             let right_name = right_name && !is_function_word(&right_lower);
             let (replacement, applicability, confidence, reason) =
-                if right_common && left_known && !right_name && (function_word || digits) {
+                if right_common && left_known && !right_name && function_word {
                     (
                         format!("{}{} {}", &text[left_start..split], "", right_lower),
                         Applicability::Safe,
                         0.93,
                         format!("`{right}` is a common word run into `{left}`"),
+                    )
+                } else if digits && right_common && !right_name {
+                    // `2.4%Economists had`: a number ends a sentence far more often than a
+                    // capitalised common word follows it inside one.
+                    (
+                        format!("{}. {}", &text[left_start..split], right),
+                        Applicability::Suggest,
+                        0.6,
+                        format!(
+                            "`{right}` is capitalised after the number `{left}`: a sentence \
+                             lost its full stop and space"
+                        ),
                     )
                 } else if right_common && lowercase_left && !right_name {
                     (
@@ -813,6 +836,10 @@ mod tests {
                 ),
                 ("fell to 3.1%In January", "fell to 3.1% in January"),
                 (
+                    "slowed to 2.4%Economists had",
+                    "slowed to 2.4%. Economists had",
+                ),
+                (
                     "trade between PolandLithuania grew",
                     "trade between Poland, Lithuania grew",
                 ),
@@ -843,6 +870,11 @@ mod tests {
                 ),
                 ("Pete HegSeth said", "Pete HegSeth said"),
             ],
+        );
+        assert_applicability(
+            &GluedWords,
+            "slowed to 2.4%Economists had",
+            Applicability::Suggest,
         );
         assert_applicability(
             &GluedWords,
@@ -877,6 +909,9 @@ mod tests {
                 ("use the --force flag", "use the --force flag"),
                 ("U.S. -backed", "U.S. -backed"),
                 ("found in -mail", "found in -mail"),
+                ("the so -called coalition", "the so-called coalition"),
+                ("a well -known face", "a well-known face"),
+                ("so -and -so", "so -and -so"),
             ],
         );
         assert_applicability(&HyphenSpace, "a two -day summit", Applicability::Safe);
