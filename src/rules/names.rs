@@ -92,13 +92,16 @@ static FUZZY: RuleMeta = RuleMeta {
     explanation: "Finds a capitalised word that is no English word and no known name but is \
         close to a name in the gazetteer: one or two letters inserted, deleted, changed or \
         swapped (`HegeSth`, `Stoleberg`), letters transliteration confuses (`Kijiw` for Kyiv, \
-        `Gegset` for Hegseth), or the end cut off (`Gumrukc`); also a given name split into \
-        its syllables (`He Li Feng` for He Lifeng). Candidates come from a symmetric-delete \
+        `Gegset` for Hegseth, `Pokrowsk` for Pokrovsk as German romanizes it), or the end cut \
+        off (`Gumrukc`); also a given name split into its syllables (`He Li Feng` for He \
+        Lifeng). Candidates come from a symmetric-delete \
         index and skeleton keys, never a scan of the gazetteer.",
     safety: "Safe only with evidence beyond similarity: capitals inside the word, the person's \
         other names beside it, their title, other mentions of the same entity in the document, \
         or for a place its country or someone of that country named nearby (a capital stands \
-        for its government: `Marid is ready to host talks`, said Spain's foreign minister); \
+        for its government: `Marid is ready to host talks`, said Spain's foreign minister; a \
+        smaller city's German romanization needs its country in the same sentence, or in the \
+        passage with a place expected: `near Pokrowsk`); \
         with less evidence a suggestion, with none nothing. Two equally good \
         candidates are never chosen between: the word is flagged.",
     examples: &[
@@ -2089,8 +2092,18 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     && !(entity.population >= 1_000_000
                         && (self.country_context(candidate.word, entity.description)
                             || self.place_of_someone_nearby(candidate.word, &entity, evidence)));
+                // `In Saporischschja`, Ukraine named in the passage: German's romanization of
+                // a city whose country is in view.
+                let vouched_leak = entity.kind == Kind::City
+                    && !known
+                    && transliteration_leak(&analysis.folded, &self.fold_entry(entity.name))
+                    && (self.country_context(candidate.word, entity.description)
+                        || (self.after_locative(candidate.word)
+                            || self.region_follows(candidate.word))
+                            && self.country_in_passage(candidate.word, entity.description));
                 let weak_place = entity.kind.is_place()
                     && !matches!(entity.kind, Kind::Country)
+                    && !vouched_leak
                     && (short_unvouched
                         || romanized
                         || entity.population < 1_000_000
@@ -2520,7 +2533,12 @@ impl<'c, 'a> Matcher<'c, 'a> {
             let Some(entity) = self.entity(hit.entity) else {
                 continue;
             };
-            if entity.kind == Kind::City && entity.population < 100_000 {
+            // `Pokrowsk` for Pokrovsk: a smaller city's name spelt as German spells the
+            // language it is romanized from is weighed below, with its country in view.
+            let leak = entity.kind == Kind::City
+                && !analysis.known_word
+                && transliteration_leak(&analysis.folded, &self.fold_entry(entity.name));
+            if entity.kind == Kind::City && entity.population < 100_000 && !leak {
                 continue;
             }
             let (full_name, strong_name) =
@@ -2617,6 +2635,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 local = true;
                 reasons.push(Why::Associated);
             }
+            let mut country_nearby = false;
             if entity.kind.is_place() {
                 if self.after_locative(candidate.word) {
                     points += 1;
@@ -2624,7 +2643,25 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 }
                 if self.country_context(candidate.word, entity.description) {
                     points += 2;
+                    country_nearby = true;
                     reasons.push(Why::Country);
+                }
+            }
+            if leak {
+                // Its country in the same sentence, or in the passage with a place expected
+                // (`near Pokrowsk`, `Bachmut region`), vouches for the spelling.
+                let place_expected =
+                    self.after_locative(candidate.word) || self.region_follows(candidate.word);
+                let vouched = country_nearby
+                    || place_expected
+                        && self.country_in_passage(candidate.word, entity.description);
+                if vouched {
+                    points += 2;
+                    local = true;
+                    firm = true;
+                    reasons.push(Why::Transliterated);
+                } else if entity.population < 100_000 {
+                    continue;
                 }
             }
             // `Ukrine`, `Venezuala`, `Gazrpom`: a country's name (or a major place's, or a
@@ -2904,6 +2941,31 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     .split(|c: char| !c.is_ascii_alphanumeric())
                     .any(|word| word == &*name || country.iter().any(|c| **c == *word))
             })
+    }
+
+    /// True when word `i` is followed by `region`, `oblast` or `district`
+    /// (`the Donetsk region`).
+    fn region_follows(&self, i: usize) -> bool {
+        i + 1 < self.words.len()
+            && self.words[i + 1].joined_to_previous
+            && matches!(
+                self.folded(i + 1),
+                "region" | "oblast" | "district" | "province" | "area"
+            )
+    }
+
+    /// True when a place's country (or its adjective) is written within
+    /// [`SAME_PASSAGE_WORDS`] words of word `i`.
+    fn country_in_passage(&self, i: usize, description: &str) -> bool {
+        let country = self.country_words(description);
+        if country.is_empty() {
+            return false;
+        }
+        let start = i.saturating_sub(SAME_PASSAGE_WORDS);
+        let end = (i + SAME_PASSAGE_WORDS + 1).min(self.words.len());
+        (start..end)
+            .filter(|k| *k != i)
+            .any(|k| is_country_word(self.folded(k), &country))
     }
 
     /// True when word `i` follows `in`, `to`, `from`, `near` or `at`.
@@ -3223,6 +3285,8 @@ enum Why {
     CutShort,
     /// The words around it fit the kind of thing named (`… chief executive`, `… exercise`).
     Role,
+    /// Spelt as German romanizes the place's language (`Pokrowsk`), its country in view.
+    Transliterated,
 }
 
 /// The longest of the names found at a word, or none when two names of that length fit.
@@ -3319,6 +3383,25 @@ fn cut_short(garbled: &str, name: &str) -> bool {
         && !name.contains(' ')
 }
 
+/// True when `written` is `name` (both folded) as German romanizes Cyrillic: the same
+/// transliteration skeleton, with a letter or cluster English romanization does not use there
+/// (`w` for v, `j` for y or i, `sch` for sh or zh, `ch` for kh: `Pokrowsk`, `Kostjantyniwka`,
+/// `Bachmut`).
+fn transliteration_leak(written: &str, name: &str) -> bool {
+    if written == name || written.len() < 5 || skeleton(written) != skeleton(name) {
+        return false;
+    }
+    let marker = |written_has: &str, name_has: &str| {
+        written.contains(written_has) && !name.contains(written_has) && name.contains(name_has)
+    };
+    marker("w", "v")
+        || marker("j", "y")
+        || marker("j", "i")
+        || marker("sch", "sh")
+        || marker("sch", "zh")
+        || marker("ch", "kh")
+}
+
 fn inner_slip(garbled: &str, name: &str) -> bool {
     let (g, n) = (garbled.as_bytes(), name.as_bytes());
     if g.len() < 3 || n.len() < 3 || g.last() != n.last() || g[0] != n[0] {
@@ -3367,6 +3450,9 @@ fn explain_evidence(
                 "a long spelling that is no word or name, one letter from a major place".to_owned()
             }
             Why::Role => "the words around it fit what it names".to_owned(),
+            Why::Transliterated => {
+                "spelt as German romanizes it, its country named nearby".to_owned()
+            }
             Why::CutShort => {
                 "a spelling that is no word or name, a major place's name with its end cut off"
                     .to_owned()
@@ -3850,6 +3936,34 @@ mod tests {
                 (
                     "The agreement was signed in Brüssel on Monday.",
                     "The agreement was signed in Brussels on Monday.",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn german_romanizations_of_smaller_cities_with_their_country_in_view() {
+        assert!(transliteration_leak("pokrowsk", "pokrovsk"));
+        assert!(transliteration_leak("bachmut", "bakhmut"));
+        assert!(transliteration_leak("saporischschja", "zaporizhzhia"));
+        assert!(!transliteration_leak("pokrovsk", "pokrovsk"));
+        // A typo is no romanization: the skeletons differ.
+        assert!(!transliteration_leak("pokrosk", "pokrovsk"));
+        assert_cases(
+            &Names,
+            &[
+                (
+                    "Russian troops attacked eastern Ukraine. The heaviest fighting was near Pokrowsk and in the Bachmut area.",
+                    "Russian troops attacked eastern Ukraine. The heaviest fighting was near Pokrovsk and in the Bakhmut area.",
+                ),
+                (
+                    "A governor said three people were killed in Cherson, southern Ukraine.",
+                    "A governor said three people were killed in Kherson, southern Ukraine.",
+                ),
+                // Without its country in view, a smaller city's other spelling is left alone.
+                (
+                    "The heaviest fighting was near Pokrowsk on Monday.",
+                    "The heaviest fighting was near Pokrowsk on Monday.",
                 ),
             ],
         );
