@@ -2957,7 +2957,12 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// True when a place's country (or its adjective) is written within
     /// [`SAME_PASSAGE_WORDS`] words of word `i`.
     fn country_in_passage(&self, i: usize, description: &str) -> bool {
-        let country = self.country_words(description);
+        self.related_word_in_passage(i, &self.country_words(description))
+    }
+
+    /// True when a word within [`SAME_PASSAGE_WORDS`] of word `i` is, or derives from, one of
+    /// `country`.
+    fn related_word_in_passage(&self, i: usize, country: &[Box<str>]) -> bool {
         if country.is_empty() {
             return false;
         }
@@ -2965,7 +2970,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let end = (i + SAME_PASSAGE_WORDS + 1).min(self.words.len());
         (start..end)
             .filter(|k| *k != i)
-            .any(|k| is_country_word(self.folded(k), &country))
+            .any(|k| is_country_word(self.folded(k), country))
     }
 
     /// True when word `i` follows `in`, `to`, `from`, `near` or `at`.
@@ -3090,15 +3095,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// the person described by `description` (`… learn Vietnamese` for the Prime Minister of
     /// Vietnam).
     fn person_country_nearby(&self, i: usize, description: &str) -> bool {
-        let country = self.person_country_words(description);
-        if country.is_empty() {
-            return false;
-        }
-        let start = i.saturating_sub(SAME_PASSAGE_WORDS);
-        let end = (i + SAME_PASSAGE_WORDS + 1).min(self.words.len());
-        (start..end)
-            .filter(|k| *k != i)
-            .any(|k| is_country_word(self.folded(k), &country))
+        self.related_word_in_passage(i, &self.person_country_words(description))
     }
 
     /// How many of the up to six words before word `i` (in the same sentence) occur in the
