@@ -59,7 +59,8 @@ static SPACING: RuleMeta = RuleMeta {
         (`expensive exercise. ” He said`), and joins it to the sentence it closes \
         (`expensive exercise.” He said`). Straight marks spaced inside a pair that the \
         paragraph's marks make certain (`a \" historic moment \" for`) are joined to the words \
-        they enclose.",
+        they enclose, and a closing mark glued to the next sentence (`intimidated.”He added`) \
+        gets its space.",
     safety: "Safe: a closing mark never stands alone after sentence punctuation in English, \
         and straight marks are joined only where every mark of the paragraph pairs.",
     examples: &[
@@ -563,9 +564,46 @@ fn pair_marks(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
                                 .reason("no quotation is open and this mark starts a word"),
                         );
                         depth = 1;
+                    } else if depth == 1
+                        && space < at
+                        && char_before(text, space).is_some_and(char::is_alphanumeric)
+                        && after.is_some_and(char::is_alphabetic)
+                        && marks.get(index + 1).is_none_or(|&(_, opens)| opens)
+                    {
+                        // `the “Coalition of the Willing ”met`: the close of the open quotation
+                        // (no closing mark follows to claim it), on the wrong side of the space.
+                        out.push(
+                            Finding::fix(&DIRECTION, space..end, "” ", Applicability::Safe, 0.85)
+                                .message("closing quotation mark moved before the space: `” `")
+                                .reason(
+                                    "the quotation is open, no other mark closes it, and a \
+                                     closing mark never starts a word",
+                                ),
+                        );
+                        depth = 0;
                     } else {
                         out.push(unpaired(at, "a closing mark before a word"));
                     }
+                }
+                // `intimidated.”He added`: the close of a quotation glued to the next sentence.
+                (false, false)
+                    if depth >= 1
+                        && before.is_some_and(|c| matches!(c, '.' | '?' | '!' | ','))
+                        && after.is_some_and(char::is_alphabetic) =>
+                {
+                    out.push(
+                        Finding::fix(&SPACING, end..end, " ", Applicability::Safe, 0.9)
+                            .message("no space after a closing quotation mark")
+                            .reason(
+                                "the quotation ends with its punctuation; the next word is apart",
+                            ),
+                    );
+                    if depth == 2 {
+                        if let Some(open) = nested_open.take() {
+                            nested(open, at, out);
+                        }
+                    }
+                    depth -= 1;
                 }
                 (false, false) => out.push(unpaired(at, "a mark glued between two words")),
             }
@@ -645,6 +683,19 @@ fn pair_straight(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
                     "opening quotation mark moved after the space",
                 ))
             }
+            // `said:"We`: a space goes before the mark.
+            StraightPosition::Glued
+                if open > paragraph.start
+                    && text.as_bytes()[open - 1] == b':'
+                    && char_at(text, open + 1).is_some_and(char::is_alphanumeric) =>
+            {
+                Some((
+                    open..open,
+                    " ",
+                    &SPACING,
+                    "no space before an opening quotation mark",
+                ))
+            }
             // `a " historic`: the space after the mark goes.
             StraightPosition::Spaced
                 if text.as_bytes().get(open + 1) == Some(&b' ')
@@ -675,6 +726,19 @@ fn pair_straight(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
                     "closing quotation mark moved before the space",
                 ))
             }
+            // `intimidated."He added`: a space goes after the mark.
+            StraightPosition::Glued
+                if close > paragraph.start
+                    && matches!(text.as_bytes()[close - 1], b'.' | b'?' | b'!' | b',')
+                    && char_at(text, close + 1).is_some_and(char::is_alphabetic) =>
+            {
+                Some((
+                    close + 1..close + 1,
+                    " ",
+                    &SPACING,
+                    "no space after a closing quotation mark",
+                ))
+            }
             // `systems. "` or `moment " .`: the space before the mark goes.
             StraightPosition::Spaced
                 if before_space.is_some_and(|c| matches!(c, '.' | '?' | '!' | ','))
@@ -695,7 +759,10 @@ fn pair_straight(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
     for (span, replacement, rule, message) in fixes {
         out.push(
             Finding::fix(rule, span, replacement, Applicability::Safe, 0.9)
-                .message(format!("{message}: `{}`", replacement.trim()))
+                .message(match replacement.trim() {
+                    "" => message.to_owned(),
+                    mark => format!("{message}: `{mark}`"),
+                })
                 .reason("the straight quotation marks of the paragraph pair up only so"),
         );
     }
@@ -813,6 +880,10 @@ mod tests {
                     "\"It's round one to the Americans, \" said Richard Reid.",
                     "\"It's round one to the Americans,\" said Richard Reid.",
                 ),
+                (
+                    "The chancellor said:\"We will not be intimidated.\"He added more.",
+                    "The chancellor said: \"We will not be intimidated.\" He added more.",
+                ),
             ],
         );
     }
@@ -855,6 +926,27 @@ mod tests {
                 "“We will not give in,” said Zelensky.",
             )],
         );
+    }
+
+    #[test]
+    fn a_closing_mark_glued_to_the_next_word_gets_its_space() {
+        assert_cases(
+            &Quotes,
+            &[
+                (
+                    "He said: “We will not be intimidated.”He added that Berlin stands firm.",
+                    "He said: “We will not be intimidated.” He added that Berlin stands firm.",
+                ),
+                (
+                    "The “Coalition of the Willing ”met in Paris.",
+                    "The “Coalition of the Willing” met in Paris.",
+                ),
+            ],
+        );
+        // A closing mark before a word that a later closing mark could answer for is not
+        // guessed at: it is flagged.
+        let text = "The “Coalition ”of the Willing” met in Paris.";
+        assert_eq!(crate::rules::testing::fixed(&Quotes, text), text);
     }
 
     #[test]
