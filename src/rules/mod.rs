@@ -149,6 +149,8 @@ pub fn checks() -> &'static [&'static dyn Rule] {
         &spacing::HyphenSpace,
         &spacing::DoubleSpace,
         &spacing::SpaceBeforePunctuation,
+        &spacing::SpaceBeforePercent,
+        &spacing::SpaceInsideBrackets,
         &spacing::MissingSpaceAfterPunctuation,
         &spacing::GluedWords,
         &casing::Casing,

@@ -429,6 +429,173 @@ impl Rule for SpaceBeforePunctuation {
     }
 }
 
+static SPACE_BEFORE_PERCENT: RuleMeta = RuleMeta {
+    id: "spacing/percent",
+    summary: "space between a number and its percent sign",
+    explanation: "Finds a number and a percent sign set apart by a space (`rose by 3 %`), as \
+        German and French write them and machine translation from them keeps, and joins them \
+        as English writes them (`rose by 3%`).",
+    safety: "Safe: English news style (AP, Reuters, the Guardian) never spaces a percent sign; \
+        only a number standing as a word of its own is joined.",
+    examples: &[
+        Example {
+            before: "costs will rise by 3 % next year",
+            after: "costs will rise by 3% next year",
+        },
+        Example {
+            before: "a 2,5 % rise",
+            after: "a 2,5% rise",
+        },
+        Example {
+            before: "10 %% in a format, % of and the A4 %",
+            after: "10 %% in a format, % of and the A4 %",
+        },
+    ],
+    priority: 40,
+};
+
+/// `spacing/percent`: see [`SPACE_BEFORE_PERCENT`].
+pub struct SpaceBeforePercent;
+
+impl Rule for SpaceBeforePercent {
+    fn metas(&self) -> &'static [&'static RuleMeta] {
+        static METAS: [&RuleMeta; 1] = [&SPACE_BEFORE_PERCENT];
+        &METAS
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let text = cx.doc.text();
+        let bytes = text.as_bytes();
+        for percent in memchr::memmem::find_iter(bytes, " %").map(|i| i + 1) {
+            // `3 %` but not `3 %%` (a format string) or `3 %d`.
+            if bytes
+                .get(percent + 1)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'%')
+            {
+                continue;
+            }
+            let space = percent - 1;
+            if space == 0 || !bytes[space - 1].is_ascii_digit() {
+                continue;
+            }
+            // The number must be a word of its own: `3`, `2.5`, `2,5`, `(3`, not `A4` or `x-3`.
+            let number = token_before(text, space);
+            let token = &text[number.clone()];
+            let digits = token.trim_start_matches(['(', '+', '-', '−', '~']);
+            if digits.is_empty()
+                || !digits.starts_with(|c: char| c.is_ascii_digit())
+                || !digits
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b','))
+            {
+                continue;
+            }
+            out.push(
+                Finding::fix(
+                    &SPACE_BEFORE_PERCENT,
+                    space..percent,
+                    "",
+                    Applicability::Safe,
+                    0.9,
+                )
+                .message(format!("space between `{digits}` and `%`"))
+                .reason("English writes the percent sign against its number"),
+            );
+        }
+    }
+}
+
+static SPACE_INSIDE_BRACKETS: RuleMeta = RuleMeta {
+    id: "spacing/inside-brackets",
+    summary: "space just inside a parenthesis or bracket",
+    explanation: "Finds a space after an opening parenthesis or bracket or before its closing \
+        one on the same line (`( ReArm Europe )`) and removes it (`(ReArm Europe)`). Brackets \
+        that do not pair on their line, empty ones and lists marked `a )` are left alone.",
+    safety: "A suggestion, like spaces before punctuation: English never spaces inside \
+        brackets, but pasted layouts and plain-text tables may.",
+    examples: &[
+        Example {
+            before: "an 800 billion euro plan ( ReArm Europe ) on Tuesday",
+            after: "an 800 billion euro plan (ReArm Europe) on Tuesday",
+        },
+        Example {
+            before: "a ) the first b ) the second, and ( )",
+            after: "a ) the first b ) the second, and ( )",
+        },
+    ],
+    priority: 40,
+};
+
+/// `spacing/inside-brackets`: see [`SPACE_INSIDE_BRACKETS`].
+pub struct SpaceInsideBrackets;
+
+impl Rule for SpaceInsideBrackets {
+    fn metas(&self) -> &'static [&'static RuleMeta] {
+        static METAS: [&RuleMeta; 1] = [&SPACE_INSIDE_BRACKETS];
+        &METAS
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let text = cx.doc.text();
+        let bytes = text.as_bytes();
+        for open in memchr::memchr2_iter(b'(', b'[', bytes) {
+            let close_mark = if bytes[open] == b'(' { b')' } else { b']' };
+            let line_end = memchr::memchr(b'\n', &bytes[open..]).map_or(bytes.len(), |i| open + i);
+            let inner_start = open + 1;
+            // The closing mark of the same line, with no other bracket in between.
+            let Some(close) = bytes[inner_start..line_end]
+                .iter()
+                .position(|&b| b == close_mark || b == bytes[open])
+                .map(|i| inner_start + i)
+                .filter(|&i| bytes[i] == close_mark)
+            else {
+                continue;
+            };
+            let inner = &text[inner_start..close];
+            let content = inner.trim_matches(' ');
+            // Words inside, not figures aligned in a table (`Aus Sch  137.5  ( 137.6 )`).
+            if content.len() > 200 || !content.starts_with(char::is_alphabetic) {
+                continue;
+            }
+            let line = &text[line_around(text, open)];
+            if line.trim().contains("   ") || line.contains('\t') {
+                continue;
+            }
+            let leading = inner.len() - inner.trim_start_matches(' ').len();
+            let trailing = inner.len() - inner.trim_end_matches(' ').len();
+            if leading == 0 && trailing == 0 {
+                continue;
+            }
+            let mark = |at: usize| &text[at..at + 1];
+            let mut push = |span: std::ops::Range<usize>, which: &str| {
+                out.push(
+                    Finding::fix(
+                        &SPACE_INSIDE_BRACKETS,
+                        span,
+                        "",
+                        Applicability::Suggest,
+                        0.85,
+                    )
+                    .message(format!("space {which}"))
+                    .reason("English sets brackets against the words they enclose"),
+                );
+            };
+            if leading > 0 {
+                push(
+                    inner_start..inner_start + leading,
+                    &format!("after `{}`", mark(open)),
+                );
+            }
+            if trailing > 0 {
+                push(
+                    close - trailing..close,
+                    &format!("before `{}`", mark(close)),
+                );
+            }
+        }
+    }
+}
+
 static MISSING_SPACE_AFTER_PUNCTUATION: RuleMeta = RuleMeta {
     id: "spacing/missing-space-after-punctuation",
     summary: "no space after a full stop, question mark, comma, semicolon or colon",
@@ -879,6 +1046,53 @@ mod tests {
         assert_applicability(
             &GluedWords,
             "between PolandLithuania grew",
+            Applicability::Suggest,
+        );
+    }
+
+    #[test]
+    fn percent_cases() {
+        assert_cases(
+            &SpaceBeforePercent,
+            &[
+                ("rose by 3 % next year", "rose by 3% next year"),
+                ("a 2.5 % rise (10 %)", "a 2.5% rise (10%)"),
+                ("fell 0,8 %.", "fell 0,8%."),
+                // negatives
+                ("printf(\"%d %s\", 3 %d)", "printf(\"%d %s\", 3 %d)"),
+                ("the A4 % and x-3 %", "the A4 % and x-3 %"),
+                ("grew 10 %% on", "grew 10 %% on"),
+                ("a % sign", "a % sign"),
+            ],
+        );
+        assert_applicability(&SpaceBeforePercent, "by 3 % now", Applicability::Safe);
+    }
+
+    #[test]
+    fn inside_brackets_cases() {
+        assert_cases(
+            &SpaceInsideBrackets,
+            &[
+                (
+                    "a plan ( ReArm Europe ) on Tuesday",
+                    "a plan (ReArm Europe) on Tuesday",
+                ),
+                ("the E3 (France, Britain )", "the E3 (France, Britain)"),
+                ("see [ note ]", "see [note]"),
+                // negatives: figures aligned in a table, brackets that do not pair on the
+                // line, lists, empty brackets
+                (
+                    " Aus Sch         137.5    ( 137.6 )",
+                    " Aus Sch         137.5    ( 137.6 )",
+                ),
+                ("a ) first b ) second", "a ) first b ) second"),
+                ("an open ( bracket\nclosed )", "an open ( bracket\nclosed )"),
+                ("empty ( ) ones", "empty ( ) ones"),
+            ],
+        );
+        assert_applicability(
+            &SpaceInsideBrackets,
+            "a plan (ReArm Europe ) on",
             Applicability::Suggest,
         );
     }
