@@ -146,12 +146,37 @@ static STYLE: RuleMeta = RuleMeta {
     priority: 60,
 };
 
-/// The names matcher; reports under `names/case`, `names/variant`, `names/fuzzy`, `names/style`.
+static GENITIVE: RuleMeta = RuleMeta {
+    id: "names/genitive",
+    summary: "a person's name with German's genitive `s` (`Putins war`)",
+    explanation: "Finds a person's surname from the gazetteer (or a listed spelling of it) with \
+        an `s` glued on and a lower-case word after it (`Putins war`, `Selenskyjs proposal`): \
+        German writes the possessive so, and machine translation leaves it. The apostrophe is \
+        restored, with the house spelling (`Putin's war`, `Zelensky's proposal`).",
+    safety: "Safe where the person is named elsewhere in the passage; otherwise a suggestion. \
+        A plural after `the` (`the Macrons attended`), a firm named after a family before a \
+        verb of saying (`Morrisons said`), a word before a function word and English words are \
+        left alone.",
+    examples: &[
+        Example {
+            before: "President Vladimir Putin spoke. Putins war has lasted three years.",
+            after: "President Vladimir Putin spoke. Putin's war has lasted three years.",
+        },
+        Example {
+            before: "The Macrons attended the ceremony.",
+            after: "The Macrons attended the ceremony.",
+        },
+    ],
+    priority: 60,
+};
+
+/// The names matcher; reports under `names/case`, `names/variant`, `names/fuzzy`,
+/// `names/genitive`, `names/style`.
 pub struct Names;
 
 impl Rule for Names {
     fn metas(&self) -> &'static [&'static RuleMeta] {
-        static METAS: [&RuleMeta; 4] = [&CASE, &VARIANT, &FUZZY, &STYLE];
+        static METAS: [&RuleMeta; 5] = [&CASE, &VARIANT, &FUZZY, &GENITIVE, &STYLE];
         &METAS
     }
 
@@ -743,6 +768,8 @@ enum CandidateKind {
     Variant(Vec<Hit>),
     Style(Vec<Hit>),
     Fuzzy(Vec<(Hit, Similarity, usize)>),
+    /// A person's surname with German's genitive `s` glued on (`Putins war`).
+    Genitive(Vec<Hit>),
     /// A multi-word name with one word garbled.
     PhraseFuzzy {
         /// The name.
@@ -1107,6 +1134,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 Some(CandidateKind::Style(analysis.style.clone()))
             } else if !analysis.case.is_empty() {
                 Some(CandidateKind::Case(analysis.case.clone()))
+            } else if let Some(hits) = self.genitive_hits(i) {
+                Some(CandidateKind::Genitive(hits))
             } else if analysis.mentions.is_empty() {
                 let mut options = analysis.fuzzy.clone();
                 for option in self.name_completion(i).unwrap_or_default() {
@@ -1178,7 +1207,21 @@ impl<'c, 'a> Matcher<'c, 'a> {
             && surface.starts_with(char::is_uppercase)
             && surface.chars().any(char::is_lowercase)
             && (!analysis.known_word || analysis.odd_capitals || analysis.only_name_form);
-        let busy = !analysis.variants.is_empty()
+        // `Macrons plan`: a rare word that is also a person's surname with German's genitive
+        // `s` (see `genitive_hits`).
+        let genitive = analysis.known_word
+            && analysis.folded.len() >= 5
+            && analysis.folded.ends_with('s')
+            && surface.starts_with(char::is_uppercase)
+            && !self.gazetteer.is_common_word(&analysis.folded, 35)
+            && {
+                let mut hits = Vec::new();
+                let stem = &analysis.folded[..analysis.folded.len() - 1];
+                self.gazetteer.exact(stem, &mut hits);
+                hits.iter().any(|h| h.role == Role::Surname)
+            };
+        let busy = genitive
+            || !analysis.variants.is_empty()
             || !analysis.style.is_empty()
             || !analysis.case.is_empty()
             || (analysis.mentions.is_empty() && (!analysis.fuzzy.is_empty() || completable))
@@ -2439,6 +2482,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 )
             }
             CandidateKind::Fuzzy(options) => self.decide_fuzzy(candidate, options, evidence),
+            CandidateKind::Genitive(hits) => self.decide_genitive(candidate, hits, evidence),
             CandidateKind::SplitName { hit } => {
                 let entity = self.entity(hit.entity)?;
                 let reason = format!(
@@ -2557,6 +2601,12 @@ impl<'c, 'a> Matcher<'c, 'a> {
             // `Euro-clear` for Euroclear: a hyphen is a spelling, not a garble.
             let unhyphenated = |s: &str| fold(s).replace(['-', ' '], "");
             if surface.contains('-') && unhyphenated(surface) == unhyphenated(entity.name) {
+                continue;
+            }
+            // `Morrisons`, `Putins`: the name with an `s` is a plural, a firm or a genitive,
+            // never a garble of the name.
+            let token = canonical_token(entity.name, *hit).map(|t| self.fold_entry(t));
+            if token.is_some_and(|t| analysis.folded.strip_suffix('s') == Some(&*t)) {
                 continue;
             }
             let mut points = 0;
@@ -3249,6 +3299,115 @@ impl<'c, 'a> Matcher<'c, 'a> {
         .reason(reason)
     }
 
+    /// `Putins war`, `Selenskyjs proposal`: the hits of a person's surname (or of a listed
+    /// spelling of it) that word `i` is, with German's genitive `s` glued on, where a
+    /// lower-case word follows as the thing possessed. (`the Macrons attended` is a plural.)
+    fn genitive_hits(&self, i: usize) -> Option<Vec<Hit>> {
+        let analysis = self.analysis(i);
+        let folded = analysis.folded.as_str();
+        // (A rare word may still be the genitive where the person is named: `macrons`.)
+        if (analysis.known_word && self.gazetteer.is_common_word(folded, 35))
+            || !analysis.mentions.is_empty()
+            || folded.len() < 5
+            || !folded.ends_with('s')
+            || folded.ends_with("ss")
+            || analysis.odd_capitals
+        {
+            return None;
+        }
+        let next = self.words.get(i + 1)?;
+        let next_surface = &self.text[next.span.range()];
+        // (`Morrisons said`: a firm named after a family says things; a possessive does not.)
+        if !next.joined_to_previous
+            || !next_surface.starts_with(|c: char| c.is_lowercase())
+            || is_function_word(next_surface)
+            || super::quotes::SPEECH_VERBS
+                .binary_search(&next_surface)
+                .is_ok()
+        {
+            return None;
+        }
+        if i > 0
+            && self.words[i].joined_to_previous
+            && matches!(
+                self.text[self.words[i - 1].span.range()]
+                    .to_ascii_lowercase()
+                    .as_str(),
+                "the" | "a" | "an" | "both" | "two" | "all"
+            )
+        {
+            return None;
+        }
+        let mut hits = Vec::new();
+        self.gazetteer.exact(&folded[..folded.len() - 1], &mut hits);
+        hits.retain(|hit| {
+            matches!(hit.role, Role::Surname | Role::Variant)
+                && self
+                    .entity(hit.entity)
+                    .is_some_and(|e| e.kind == Kind::Person)
+        });
+        unique_entity(&hits).map(|_| hits)
+    }
+
+    /// Decides a German genitive (`Putins war` → `Putin’s war`): safe where the person is
+    /// named elsewhere in the passage, else a suggestion.
+    fn decide_genitive(
+        &self,
+        candidate: &Candidate,
+        hits: &[Hit],
+        evidence: &Evidence<'_>,
+    ) -> Option<Finding> {
+        let hit = unique_entity(hits)?;
+        let entity = self.entity(hit.entity)?;
+        let surface = &self.text[candidate.span.clone()];
+        let stem = &surface[..surface.len() - 1];
+        let name = self.replacement(entity.name, hit, stem, false);
+        // The apostrophe the document already uses.
+        let apostrophe = if self.text.contains('’') {
+            '’'
+        } else {
+            '\''
+        };
+        let replacement = format!("{name}{apostrophe}s");
+        let named = evidence.full_name_nearby(hit.entity, candidate.word)
+            || evidence.support(hit.entity, candidate.word, surface) > 0;
+        if self.analysis(candidate.word).known_word && !named {
+            return None;
+        }
+        let applicability = if named {
+            Applicability::Safe
+        } else {
+            Applicability::Suggest
+        };
+        let evidence_note = if named {
+            "; named elsewhere in this article"
+        } else {
+            ""
+        };
+        Some(
+            Finding::fix(
+                &GENITIVE,
+                candidate.span.clone(),
+                &replacement,
+                applicability,
+                if applicability == Applicability::Safe {
+                    0.9
+                } else {
+                    0.7
+                },
+            )
+            .message(format!(
+                "`{surface}` is German's genitive of {}: `{replacement}`",
+                entity.name
+            ))
+            .reason(format!(
+                "English marks the possessive with an apostrophe; {} is {}{evidence_note}",
+                entity.name,
+                describe(entity.description)
+            )),
+        )
+    }
+
     fn replacement(&self, name: &str, hit: Hit, surface: &str, whole: bool) -> String {
         let spelled = if whole || hit.role == Role::Canonical || hit.token == WHOLE_NAME {
             name.to_owned()
@@ -3498,9 +3657,10 @@ fn unique_entity(hits: &[Hit]) -> Option<Hit> {
 
 fn candidate_entities(kind: &CandidateKind) -> Vec<EntityId> {
     match kind {
-        CandidateKind::Case(h) | CandidateKind::Variant(h) | CandidateKind::Style(h) => {
-            h.iter().map(|h| h.entity).collect()
-        }
+        CandidateKind::Case(h)
+        | CandidateKind::Variant(h)
+        | CandidateKind::Style(h)
+        | CandidateKind::Genitive(h) => h.iter().map(|h| h.entity).collect(),
         CandidateKind::Fuzzy(o) => o.iter().map(|(h, _, _)| h.entity).collect(),
         CandidateKind::Phrase { hit, .. }
         | CandidateKind::PhraseFuzzy { hit }
@@ -3936,6 +4096,51 @@ mod tests {
                 ),
             ],
         );
+    }
+
+    #[test]
+    fn german_genitives_of_people_get_their_apostrophe() {
+        assert_cases(
+            &Names,
+            &[
+                (
+                    "Russian President Vladimir Putin spoke. Putins war has lasted three years.",
+                    "Russian President Vladimir Putin spoke. Putin's war has lasted three years.",
+                ),
+                // A listed spelling of the surname takes the house spelling.
+                (
+                    "The Kremlin rejected Selenskyjs proposal.",
+                    "The Kremlin rejected Zelensky's proposal.",
+                ),
+                // The document's own apostrophe.
+                (
+                    "Emmanuel Macron’s aides said Macrons plan was ready.",
+                    "Emmanuel Macron’s aides said Macron’s plan was ready.",
+                ),
+                // A plural, a word before a function word, and a rare English word where the
+                // person is not named are left alone.
+                (
+                    "The Macrons attended the ceremony.",
+                    "The Macrons attended the ceremony.",
+                ),
+                ("He met the Putins and left.", "He met the Putins and left."),
+                (
+                    "Vowel macrons mark length; Macrons plan ahead.",
+                    "Vowel macrons mark length; Macrons plan ahead.",
+                ),
+                (
+                    "Scott Morrison left. Supermarket chain Morrisons said sales rose.",
+                    "Scott Morrison left. Supermarket chain Morrisons said sales rose.",
+                ),
+            ],
+        );
+        // Safe with the person named in the passage; a suggestion without.
+        assert_applicability(
+            &Names,
+            "Vladimir Putin spoke. Putins war goes on.",
+            Applicability::Safe,
+        );
+        assert_applicability(&Names, "Putins war goes on.", Applicability::Suggest);
     }
 
     #[test]

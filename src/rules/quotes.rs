@@ -263,7 +263,7 @@ fn straight_to_curly(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>
 }
 
 /// Words that attribute a quotation: a closing mark before them ends the quotation.
-const SPEECH_VERBS: &[&str] = &[
+pub(crate) const SPEECH_VERBS: &[&str] = &[
     "acknowledged",
     "added",
     "adds",
