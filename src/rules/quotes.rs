@@ -57,7 +57,9 @@ static SPACING: RuleMeta = RuleMeta {
     explanation: "Finds a closing quotation mark standing alone between spaces after a full \
         stop, question or exclamation mark, or after a comma inside a quotation \
         (`expensive exercise. ” He said`), and joins it to the sentence it closes \
-        (`expensive exercise.” He said`). Straight marks spaced inside a pair that the \
+        (`expensive exercise.” He said`); a stray space after an opening mark (`“ We will`), where \
+        the next mark closes the quotation, goes, and so does one before its closing mark after \
+        a word (`“ historic ”`). Straight marks spaced inside a pair that the \
         paragraph's marks make certain (`a \" historic moment \" for`) are joined to the words \
         they enclose, and a closing mark glued to the next sentence (`intimidated.”He added`) \
         gets its space.",
@@ -73,8 +75,12 @@ static SPACING: RuleMeta = RuleMeta {
             after: "He called it a \"historic moment\" for Europe.",
         },
         Example {
-            before: "he said: “ We will see.”",
-            after: "he said: “ We will see.”",
+            before: "he said: “ We will see. ”",
+            after: "he said: “We will see.”",
+        },
+        Example {
+            before: "“We will see,” he said, and “ ” was all.",
+            after: "“We will see,” he said, and “ ” was all.",
         },
     ],
     priority: 55,
@@ -389,7 +395,12 @@ fn pair_marks(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
     }
     let mut depth = 0usize;
     let mut nested_open: Option<usize> = None;
+    // The open quotation began with a stray space after its mark (`“ historic`).
+    let mut spaced_open = false;
     for (index, &(at, opening_glyph)) in marks.iter().enumerate() {
+        if depth == 0 {
+            spaced_open = false;
+        }
         let end = at + 3;
         let before = if at > paragraph.start {
             char_before(text, at)
@@ -472,6 +483,24 @@ fn pair_marks(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
                             continue;
                         }
                     }
+                    // `called it “ historic ”`, `he said. “ We have`: with no quotation open
+                    // and the next mark a closing one, the space after the mark is stray.
+                    let word_follows = after == Some(' ')
+                        && char_at(text, end + 1).is_some_and(char::is_alphanumeric);
+                    let closed_next = marks.get(index + 1).is_some_and(|&(_, opens)| !opens);
+                    if depth == 0 && word_follows && closed_next {
+                        out.push(
+                            Finding::fix(&SPACING, end..end + 1, "", Applicability::Safe, 0.85)
+                                .message("space after an opening quotation mark")
+                                .reason(
+                                    "no quotation is open, the next mark closes one, and a \
+                                     quotation starts with its first word",
+                                ),
+                        );
+                        depth = 1;
+                        spaced_open = true;
+                        continue;
+                    }
                     out.push(unpaired(at, "an opening mark with nothing to open"));
                 }
                 // `word“ `: closing position with an opening glyph.
@@ -527,8 +556,13 @@ fn pair_marks(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
                     let space = at - usize::from(before.is_some_and(char::is_whitespace));
                     // (`ready, ” the minister said`: a comma before the space, with a
                     // quotation open, is the end of that quotation too.)
-                    let sentence_end = char_before(text, space)
-                        .is_some_and(|c| matches!(c, '.' | '?' | '!') || (c == ',' && depth >= 1));
+                    // (And after a word, where the quotation opened with a stray space too:
+                    // `“ unrealistic ”`.)
+                    let sentence_end = char_before(text, space).is_some_and(|c| {
+                        matches!(c, '.' | '?' | '!')
+                            || (c == ',' && depth >= 1)
+                            || (spaced_open && depth == 1 && c.is_alphanumeric())
+                    });
                     if sentence_end && space < at {
                         out.push(
                             Finding::fix(&SPACING, space..at, "", Applicability::Safe, 0.95)
@@ -946,6 +980,26 @@ mod tests {
         // A closing mark before a word that a later closing mark could answer for is not
         // guessed at: it is flagged.
         let text = "The “Coalition ”of the Willing” met in Paris.";
+        assert_eq!(crate::rules::testing::fixed(&Quotes, text), text);
+    }
+
+    #[test]
+    fn stray_spaces_inside_curly_quotes_go() {
+        assert_cases(
+            &Quotes,
+            &[
+                (
+                    "The minister called the plan “ unrealistic ”.",
+                    "The minister called the plan “unrealistic”.",
+                ),
+                (
+                    "“Europe must act,” he said. “ We have no time.”",
+                    "“Europe must act,” he said. “We have no time.”",
+                ),
+            ],
+        );
+        // A spaced mark that the next mark does not close is no opening with a stray space.
+        let text = "the talks “ will go on “ he said.";
         assert_eq!(crate::rules::testing::fixed(&Quotes, text), text);
     }
 
