@@ -59,12 +59,20 @@ static TITLE: RuleMeta = RuleMeta {
 
 /// Function words and common adverbs that a stripped link leaves capitalised.
 const LOWERABLE: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
-    "before", "between", "but", "by", "each", "even", "every", "for", "from", "had", "has", "have",
-    "he", "her", "his", "in", "into", "is", "it", "its", "just", "more", "most", "not", "of", "on",
-    "only", "or", "other", "our", "over", "she", "some", "still", "such", "than", "that", "the",
-    "their", "then", "there", "these", "they", "this", "those", "to", "under", "very", "was", "we",
-    "were", "which", "while", "who", "with",
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because",
+    "been", "before", "between", "both", "but", "by", "can", "could", "did", "does", "each",
+    "even", "every", "for", "from", "had", "has", "have", "he", "her", "his", "how", "if", "in",
+    "into", "is", "it", "its", "just", "many", "more", "most", "much", "must", "not", "of", "on",
+    "only", "or", "other", "our", "over", "she", "should", "so", "some", "still", "such", "than",
+    "that", "the", "their", "then", "there", "these", "they", "this", "those", "to", "under",
+    "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "will", "with",
+    "would",
+];
+
+/// Particles of names, after which a capitalised word is a surname (`van der Does`).
+const NAME_PARTICLES: &[&str] = &[
+    "abu", "al", "bin", "da", "de", "del", "della", "den", "der", "des", "di", "du", "el", "ibn",
+    "la", "le", "st", "ten", "ter", "van", "von", "zu",
 ];
 
 /// Adverbs that open a sentence, after which a stripped link may leave a capital
@@ -281,6 +289,10 @@ fn function_word(
         // Two spaces often stand where a full stop was lost: not a mid-sentence capital.
         return;
     }
+    // A surname after its particle: `Rein van der Does`, `Rafael de Which`.
+    if NAME_PARTICLES.binary_search(&previous).is_ok() {
+        return;
+    }
     // `He` is also a surname (He Lifeng).
     let mut hits = Vec::new();
     cx.gazetteer.exact(&fold(surface), &mut hits);
@@ -448,6 +460,7 @@ mod tests {
     fn lists_are_sorted() {
         assert!(SENTENCE_ADVERBS.windows(2).all(|w| w[0] < w[1]));
         assert!(LOWERABLE.windows(2).all(|w| w[0] < w[1]));
+        assert!(NAME_PARTICLES.windows(2).all(|w| w[0] < w[1]));
         for title in TITLES {
             assert!(
                 TITLE_STARTS.contains(&title.split(' ').next().unwrap()),
@@ -479,7 +492,19 @@ mod tests {
                     "Currently Only 12 of the 27 member states have ratified it.",
                     "Currently only 12 of the 27 member states have ratified it.",
                 ),
+                (
+                    "The spokesman said it Would take several weeks.",
+                    "The spokesman said it would take several weeks.",
+                ),
+                (
+                    "According to the report Many soldiers were wounded.",
+                    "According to the report many soldiers were wounded.",
+                ),
                 // negatives
+                (
+                    "Rein van der Does, director of research, admits to being cautious.",
+                    "Rein van der Does, director of research, admits to being cautious.",
+                ),
                 (
                     "Ten Have said Dutch price ratios were low.",
                     "Ten Have said Dutch price ratios were low.",
