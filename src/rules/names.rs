@@ -2697,6 +2697,20 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     reasons.push(Why::Country);
                 }
             }
+            // `Andrej Belousow`: a prominent person's surname as German romanizes Cyrillic.
+            if entity.kind == Kind::Person
+                && entity.prominence >= 2
+                && hit.role == Role::Surname
+                && !analysis.known_word
+                && analysis.folded.len() >= 6
+                && canonical_token(entity.name, *hit).is_some_and(|token| {
+                    transliteration_leak(&analysis.folded, &self.fold_entry(token))
+                })
+            {
+                points += 2;
+                local = true;
+                reasons.push(Why::RomanizedName);
+            }
             if leak {
                 // Its country in the same sentence, or in the passage with a place expected
                 // (`near Pokrowsk`, `Bachmut region`), vouches for the spelling.
@@ -3443,6 +3457,8 @@ enum Why {
     Role,
     /// Spelt as German romanizes the place's language (`Pokrowsk`), its country in view.
     Transliterated,
+    /// A prominent person's surname spelt as German romanizes it (`Belousow`).
+    RomanizedName,
 }
 
 /// The longest of the names found at a word, or none when two names of that length fit.
@@ -3544,7 +3560,22 @@ fn cut_short(garbled: &str, name: &str) -> bool {
 /// (`w` for v, `j` for y or i, `sch` for sh or zh, `ch` for kh: `Pokrowsk`, `Kostjantyniwka`,
 /// `Bachmut`).
 fn transliteration_leak(written: &str, name: &str) -> bool {
-    if written == name || written.len() < 5 || skeleton(written) != skeleton(name) {
+    if written == name
+        || written.len() < 5
+        || written.len() > name.len() + 3
+        || skeleton(written) != skeleton(name)
+    {
+        return false;
+    }
+    // Clusters German does not write are an English (or other) spelling: `Shandwick` is no
+    // German romanization of Sandvik.
+    let english_cluster = ["th", "wh", "ph", "gh"]
+        .iter()
+        .any(|cluster| written.contains(cluster))
+        || written
+            .match_indices("sh")
+            .any(|(i, _)| i == 0 || written.as_bytes()[i - 1] != b'c');
+    if english_cluster {
         return false;
     }
     let marker = |written_has: &str, name_has: &str| {
@@ -3606,6 +3637,7 @@ fn explain_evidence(
                 "a long spelling that is no word or name, one letter from a major place".to_owned()
             }
             Why::Role => "the words around it fit what it names".to_owned(),
+            Why::RomanizedName => "the surname as German romanizes it".to_owned(),
             Why::Transliterated => {
                 "spelt as German romanizes it, its country named nearby".to_owned()
             }
@@ -4084,6 +4116,11 @@ mod tests {
                     "The Kremlin said Dmitrij Medwedew had made the statement.",
                     "The Kremlin said Dmitry Medvedev had made the statement.",
                 ),
+                // A prominent person's surname as German romanizes it.
+                (
+                    "In Moscow, Andrej Belousow said the talks had stalled.",
+                    "In Moscow, Andrej Belousov said the talks had stalled.",
+                ),
                 // A short foreign spelling, with its country named beside it.
                 (
                     "Ukrainian officials in Kiew said the talks had failed.",
@@ -4151,6 +4188,9 @@ mod tests {
         assert!(!transliteration_leak("pokrovsk", "pokrovsk"));
         // A typo is no romanization: the skeletons differ.
         assert!(!transliteration_leak("pokrosk", "pokrovsk"));
+        assert!(transliteration_leak("belousow", "belousov"));
+        // English spellings are no German romanization.
+        assert!(!transliteration_leak("shandwick", "sandvik"));
         assert_cases(
             &Names,
             &[
