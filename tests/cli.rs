@@ -947,6 +947,28 @@ fn gazetteer_check_reports_problems_with_lines() {
         .stderr(predicate::str::contains("bad.toml:1:"));
 }
 
+#[test]
+fn curated_dictionaries_have_no_duplicates_or_collisions_of_their_own() {
+    // Checked as user dictionaries, the curated files may only collide with the defaults they
+    // are part of (a person's listed misspelling that is also a place's); never with themselves.
+    for file in ["people.tsv", "organisations.tsv", "events.tsv"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("dictionaries")
+            .join(file);
+        let output = tidings()
+            .args(["gazetteer", "check"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let own: Vec<&str> = stdout
+            .lines()
+            .filter(|l| l.contains("duplicate entry") || l.contains("on line"))
+            .collect();
+        assert!(own.is_empty(), "{file}:\n{}", own.join("\n"));
+    }
+}
+
 const HOUSE_TSV: &str = "name\tkind\tvariants\tstyle\tdescription\nVolodymyr Zelenskyy\tperson\tSelenskyj\tZelensky\tPresident of Ukraine\n";
 
 /// Files ending in `.tidx` in `dir`.
