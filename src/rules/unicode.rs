@@ -130,11 +130,7 @@ impl Rule for Unicode {
                 // no-break space turned into a space), but in news it is far more often a
                 // closing quotation mark whose last byte (`9D`, no Windows-1252 character)
                 // was lost. Inside an open quotation, the mark; otherwise only a flag.
-                let line_start = text[..fix.span.start].rfind('\n').map_or(0, |i| i + 1);
-                let before = &text[line_start..fix.span.start];
-                let open = before.matches('“').count() + before.matches("â€œ").count();
-                let closed = before.matches('”').count();
-                if open > closed {
+                if quotation_open_before(text, fix.span.start) {
                     let space = &original["â€".len()..];
                     fix.replacement = format!("”{space}");
                 } else {
@@ -144,6 +140,14 @@ impl Rule for Unicode {
                             .reason("UTF-8 bytes read as Windows-1252, with a byte lost"),
                     );
                     continue;
+                }
+            }
+            if fix.replacement == "\u{fffd}" && original == "â€\u{fffd}" {
+                // `â€�`: a lossy decoder's mark for the lost last byte of `E2 80 ..`. Inside
+                // an open quotation it was the closing mark (`9D`), as with the dagger above.
+                if quotation_open_before(text, fix.span.start) {
+                    fix.replacement = "”".to_owned();
+                    fix.confidence = 0.9;
                 }
             }
             let applicability = if fix.confidence >= 0.9 {
@@ -169,6 +173,16 @@ impl Rule for Unicode {
         homoglyphs(cx, text, out);
         nfc(text, out);
     }
+}
+
+/// True when more quotations open than close on the line before `at`, counting the marks
+/// still in mojibake (`â€œ` opens; `â€�` closes, once repaired).
+fn quotation_open_before(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..at];
+    let open = before.matches('“').count() + before.matches("â€œ").count();
+    let closed = before.matches('”').count() + before.matches("â€\u{fffd}").count();
+    open > closed
 }
 
 fn invisible(text: &str, out: &mut Vec<Finding>) {
@@ -381,6 +395,16 @@ mod tests {
         );
         // Outside a quotation it may be either: flagged, not changed.
         assert_applicability(&Unicode, "The mark â€ is used here.", Applicability::Flag);
+        // A lossy decoder's `�` for the lost byte: the same.
+        assert_cases(
+            &Unicode,
+            &[("The ICR is â€œbbâ€\u{fffd} now.", "The ICR is “bb” now.")],
+        );
+        assert_applicability(
+            &Unicode,
+            "The ICR is bbâ€\u{fffd} now.",
+            Applicability::Suggest,
+        );
     }
 
     #[test]
