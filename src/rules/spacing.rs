@@ -600,8 +600,8 @@ static MISSING_SPACE_AFTER_PUNCTUATION: RuleMeta = RuleMeta {
     id: "spacing/missing-space-after-punctuation",
     summary: "no space after a full stop, question mark, comma, semicolon or colon",
     explanation: "Finds a word glued to the next one by punctuation: a full stop, question or \
-        exclamation mark or colon before a capitalised word (`unrealistic.He called`), or a comma \
-        or semicolon between two words (`Paris,France`). Abbreviations and initials (`U.S.`, \
+        exclamation mark or colon before a capitalised word (`unrealistic.He called`), or a comma, \
+        semicolon or colon between two words (`Paris,France`, `Note:the`). Abbreviations and initials (`U.S.`, \
         `e.g.`), numbers (`3.5`, `1,000`), domains and file names (`www.x.com`, `Node.js`) \
         and anything inside a longer dotted or slashed token are left alone.",
     safety: "Safe: both sides are ordinary words (letters only, the second capitalised after a \
@@ -691,7 +691,9 @@ impl Rule for MissingSpaceAfterPunctuation {
                 continue;
             }
             let punctuation = bytes[mark];
-            let sentence_end = matches!(punctuation, b'.' | b'?' | b'!' | b':');
+            // (A colon before a small letter joins two words like a comma: `said:the`.)
+            let sentence_end = matches!(punctuation, b'.' | b'?' | b'!')
+                || (punctuation == b':' && after.is_uppercase());
             let left_word = word_before(text, closed_at);
             let right_word = word_after(text, mark + 1);
             let left = &text[left_word.clone()];
@@ -751,6 +753,40 @@ impl Rule for MissingSpaceAfterPunctuation {
                     &text[left_word.start..mark]
                 ))
                 .reason(format!("`{left}` and `{right}` are separate words")),
+            );
+        }
+        // `(signed in May)was praised`: a bracketed phrase glued to the word after it. (Not
+        // `(s)he` or `(in)famous`, where the brackets hold part of one word.)
+        for close in memchr::memchr_iter(b')', bytes) {
+            if !bytes.get(close + 1).is_some_and(u8::is_ascii_lowercase) {
+                continue;
+            }
+            let line_start = memchr::memrchr(b'\n', &bytes[..close]).map_or(0, |i| i + 1);
+            let Some(open) =
+                memchr::memrchr(b'(', &bytes[line_start..close]).map(|i| line_start + i)
+            else {
+                continue;
+            };
+            let inside = &text[open + 1..close];
+            let right = &text[word_after(text, close + 1)];
+            if !inside.contains(' ')
+                || inside.contains(')')
+                || right.chars().count() < 2
+                || !is_plain_word_token(&text[token_after(text, close + 1)])
+                || cx.gazetteer.word(&fold(right)) == 0
+            {
+                continue;
+            }
+            out.push(
+                Finding::fix(
+                    &MISSING_SPACE_AFTER_PUNCTUATION,
+                    close + 1..close + 1,
+                    " ",
+                    Applicability::Safe,
+                    0.9,
+                )
+                .message(format!("no space after `)`: `) {right}`"))
+                .reason(format!("the bracketed phrase ends before `{right}`")),
             );
         }
     }
@@ -1221,6 +1257,19 @@ mod tests {
                 ("Really?Yes.", "Really? Yes."),
                 ("from Paris,France and", "from Paris, France and"),
                 ("in 2024.The year", "in 2024. The year"),
+                (
+                    "The report said:the situation is bad.",
+                    "The report said: the situation is bad.",
+                ),
+                ("at 10:30 and 3:1", "at 10:30 and 3:1"),
+                (
+                    "The deal (signed in May)was praised.",
+                    "The deal (signed in May) was praised.",
+                ),
+                (
+                    "(s)he said it was (in)famous",
+                    "(s)he said it was (in)famous",
+                ),
                 (
                     "a “historic moment”.He added",
                     "a “historic moment”. He added",
