@@ -148,11 +148,12 @@ static STYLE: RuleMeta = RuleMeta {
 
 static GENITIVE: RuleMeta = RuleMeta {
     id: "names/genitive",
-    summary: "a person's name with German's genitive `s` (`Putins war`)",
-    explanation: "Finds a person's surname from the gazetteer (or a listed spelling of it) with \
-        an `s` glued on and a lower-case word after it (`Putins war`, `Selenskyjs proposal`): \
-        German writes the possessive so, and machine translation leaves it. The apostrophe is \
-        restored, with the house spelling (`Putin's war`, `Zelensky's proposal`).",
+    summary: "a name with German's genitive `s` (`Putins war`, `Moskaus mayor`)",
+    explanation: "Finds a person's surname from the gazetteer (or a listed spelling of it), or \
+        a place's foreign name, with an `s` glued on and a lower-case word after it (`Putins \
+        war`, `Selenskyjs proposal`, `Moskaus mayor`): German writes the possessive so, and \
+        machine translation leaves it. The apostrophe is restored, with the house spelling \
+        (`Putin's war`, `Zelensky's proposal`, `Moscow's mayor`).",
     safety: "Safe where the person is named elsewhere in the passage; otherwise a suggestion. \
         A plural after `the` (`the Macrons attended`), a firm named after a family before a \
         verb of saying (`Morrisons said`), a word before a function word and English words are \
@@ -3354,11 +3355,15 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
         let mut hits = Vec::new();
         self.gazetteer.exact(&folded[..folded.len() - 1], &mut hits);
+        // A person's surname or a listed spelling of it; or a place's foreign name (`Moskaus
+        // mayor`), as only a foreign name leaks with German's genitive.
         hits.retain(|hit| {
-            matches!(hit.role, Role::Surname | Role::Variant)
-                && self
-                    .entity(hit.entity)
-                    .is_some_and(|e| e.kind == Kind::Person)
+            self.entity(hit.entity).is_some_and(|e| match e.kind {
+                Kind::Person => matches!(hit.role, Role::Surname | Role::Variant),
+                Kind::Country => hit.role == Role::Variant,
+                Kind::City => hit.role == Role::Variant && e.population >= 100_000,
+                _ => false,
+            })
         });
         unique_entity(&hits).map(|_| hits)
     }
@@ -4178,6 +4183,20 @@ mod tests {
             Applicability::Safe,
         );
         assert_applicability(&Names, "Putins war goes on.", Applicability::Suggest);
+        // A place's foreign name; never a place's own name with an `s` (Athens, Flanders).
+        assert_cases(
+            &Names,
+            &[
+                (
+                    "Moskaus mayor said the city was safe.",
+                    "Moscow's mayor said the city was safe.",
+                ),
+                (
+                    "The Athens talks and the Flanders fields.",
+                    "The Athens talks and the Flanders fields.",
+                ),
+            ],
+        );
     }
 
     #[test]
