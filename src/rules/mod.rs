@@ -8,6 +8,7 @@ pub mod casing;
 pub mod credits;
 pub mod mojibake;
 pub mod names;
+pub mod numbers;
 pub mod punctuation;
 pub mod quotes;
 pub mod repetition;
@@ -155,6 +156,7 @@ pub fn checks() -> &'static [&'static dyn Rule] {
         &spacing::GluedWords,
         &casing::Casing,
         &punctuation::Punctuation,
+        &numbers::Numbers,
         &repetition::Repetition,
         &credits::Credits,
         &unicode::Unicode,
