@@ -119,7 +119,7 @@ fn lowercase_after_prefix(prefix: &str, word: &str) -> bool {
     let mut chars = word.chars();
     let titlecase = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
     titlecase
-        && (prefix == "e"
+        && (prefix.eq_ignore_ascii_case("e")
             || SECOND_ELEMENTS
                 .binary_search(&word.to_lowercase().as_str())
                 .is_ok())
@@ -197,8 +197,10 @@ impl Rule for HyphenSpace {
             }
             // (`so -called`, `all -out`, `well -known`: a prefix that is also a function word
             // still hyphenates a content word.)
+            // (`US -led`: an acronym is no function word, whatever its letters spell.)
+            let acronym = left_word.len() >= 2 && left_word.bytes().all(|b| b.is_ascii_uppercase());
             if is_function_word(right_word)
-                || (is_function_word(left_word) && !in_list(PREFIXES, left_word))
+                || (is_function_word(left_word) && !in_list(PREFIXES, left_word) && !acronym)
             {
                 continue;
             }
@@ -1161,6 +1163,9 @@ mod tests {
                 ("found in -mail", "found in -mail"),
                 ("the so -called coalition", "the so-called coalition"),
                 ("a well -known face", "a well-known face"),
+                ("E -Mail addresses", "E-mail addresses"),
+                ("the US -led coalition", "the US-led coalition"),
+                ("it is -which", "it is -which"),
                 ("so -and -so", "so -and -so"),
             ],
         );
