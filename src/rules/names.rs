@@ -629,6 +629,9 @@ struct Analysis {
     flags: u64,
     /// What the gazetteer holds under its folded form (looked up for capitalised words).
     exact_hits: Vec<Hit>,
+    /// The word as a name with German's genitive `s` (`Putins`, `Moskaus`): the hits of the
+    /// name (see [`Matcher::genitive_of`]).
+    genitive: Vec<Hit>,
 }
 
 /// How far (in words) evidence elsewhere in the document still counts: about one article, so
@@ -738,6 +741,7 @@ static PLAIN: Analysis = Analysis {
     only_name_form: false,
     flags: 0,
     exact_hits: Vec::new(),
+    genitive: Vec::new(),
 };
 
 /// Words worked out once and shared.
@@ -815,6 +819,8 @@ struct Matcher<'c, 'a> {
     /// Country words of descriptions, by address and whether the description is a person's
     /// (see [`Matcher::country_words`], [`Matcher::person_country_words`]).
     countries: RefCell<FxHashMap<(usize, bool), Words>>,
+    /// The apostrophe the document uses (`’` if it has one, else `'`), looked for once.
+    apostrophe: std::cell::OnceCell<char>,
 
     scratch: String,
     fuzzy_scratch: Vec<String>,
@@ -834,6 +840,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             memos: PhraseMemos::default(),
             folds: RefCell::new(FxHashMap::default()),
             countries: RefCell::new(FxHashMap::default()),
+            apostrophe: std::cell::OnceCell::new(),
             entry_words: RefCell::new(FxHashMap::default()),
             entities: RefCell::new(FxHashMap::default()),
             scratch: String::new(),
@@ -1208,20 +1215,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             && surface.starts_with(char::is_uppercase)
             && surface.chars().any(char::is_lowercase)
             && (!analysis.known_word || analysis.odd_capitals || analysis.only_name_form);
-        // `Macrons plan`: a rare word that is also a person's surname with German's genitive
-        // `s` (see `genitive_hits`).
-        let genitive = analysis.known_word
-            && analysis.folded.len() >= 5
-            && analysis.folded.ends_with('s')
-            && surface.starts_with(char::is_uppercase)
-            && !self.gazetteer.is_common_word(&analysis.folded, 35)
-            && {
-                let mut hits = Vec::new();
-                let stem = &analysis.folded[..analysis.folded.len() - 1];
-                self.gazetteer.exact(stem, &mut hits);
-                hits.iter().any(|h| h.role == Role::Surname)
-            };
-        let busy = genitive
+        let busy = !analysis.genitive.is_empty()
             || !analysis.variants.is_empty()
             || !analysis.style.is_empty()
             || !analysis.case.is_empty()
@@ -1342,6 +1336,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let exact_known = !analysis.mentions.is_empty()
             || !analysis.style.is_empty()
             || !analysis.case.is_empty();
+        if analysis.mentions.is_empty() {
+            analysis.genitive = self.genitive_of(&folded, &analysis);
+        }
         let has_digit = surface.chars().any(|c| c.is_ascii_digit());
         if !exact_known
             && letters >= 4
@@ -2142,9 +2139,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     && !known
                     && transliteration_leak(&analysis.folded, &self.fold_entry(entity.name))
                     && (self.country_context(candidate.word, entity.description)
-                        || (self.after_locative(candidate.word)
-                            || self.region_follows(candidate.word))
-                            && self.country_in_passage(candidate.word, entity.description));
+                        || self.place_expected_in_country(candidate.word, entity.description));
                 let weak_place = entity.kind.is_place()
                     && !matches!(entity.kind, Kind::Country)
                     && !vouched_leak
@@ -2580,9 +2575,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
             };
             // `Pokrowsk` for Pokrovsk: a smaller city's name spelt as German spells the
             // language it is romanized from is weighed below, with its country in view.
+            let name = self.fold_entry(entity.name);
             let leak = entity.kind == Kind::City
                 && !analysis.known_word
-                && transliteration_leak(&analysis.folded, &self.fold_entry(entity.name));
+                && transliteration_leak(&analysis.folded, &name);
             if entity.kind == Kind::City && entity.population < 100_000 && !leak {
                 continue;
             }
@@ -2598,7 +2594,6 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 // `Tom Harkin` is not Harbin, `Harvey Surkow` not Vladislav Surkov.
                 continue;
             }
-            let name = self.fold_entry(entity.name);
             // `Euro-clear` for Euroclear: a hyphen is a spelling, not a garble.
             let unhyphenated = |s: &str| fold(s).replace(['-', ' '], "");
             if surface.contains('-') && unhyphenated(surface) == unhyphenated(entity.name) {
@@ -2607,7 +2602,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
             // `Morrisons`, `Putins`: the name with an `s` is a plural, a firm or a genitive,
             // never a garble of the name.
             let token = canonical_token(entity.name, *hit).map(|t| self.fold_entry(t));
-            if token.is_some_and(|t| analysis.folded.strip_suffix('s') == Some(&*t)) {
+            if token
+                .as_deref()
+                .is_some_and(|t| analysis.folded.strip_suffix('s') == Some(t))
+            {
                 continue;
             }
             let mut points = 0;
@@ -2704,9 +2702,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 && hit.role == Role::Surname
                 && !analysis.known_word
                 && analysis.folded.len() >= 6
-                && canonical_token(entity.name, *hit).is_some_and(|token| {
-                    transliteration_leak(&analysis.folded, &self.fold_entry(token))
-                })
+                && token
+                    .as_deref()
+                    .is_some_and(|token| transliteration_leak(&analysis.folded, token))
             {
                 points += 2;
                 local = true;
@@ -2715,11 +2713,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
             if leak {
                 // Its country in the same sentence, or in the passage with a place expected
                 // (`near Pokrowsk`, `Bachmut region`), vouches for the spelling.
-                let place_expected =
-                    self.after_locative(candidate.word) || self.region_follows(candidate.word);
                 let vouched = country_nearby
-                    || place_expected
-                        && self.country_in_passage(candidate.word, entity.description);
+                    || self.place_expected_in_country(candidate.word, entity.description);
                 if vouched {
                     points += 2;
                     local = true;
@@ -3019,10 +3014,12 @@ impl<'c, 'a> Matcher<'c, 'a> {
             )
     }
 
-    /// True when a place's country (or its adjective) is written within
-    /// [`SAME_PASSAGE_WORDS`] words of word `i`.
-    fn country_in_passage(&self, i: usize, description: &str) -> bool {
-        self.related_word_in_passage(i, &self.country_words(description))
+    /// True where a place is expected at word `i` (`near Pokrowsk`, `the Bachmut region`)
+    /// and the country of the place described by `description` (or its adjective) is written
+    /// within [`SAME_PASSAGE_WORDS`] words of it.
+    fn place_expected_in_country(&self, i: usize, description: &str) -> bool {
+        (self.after_locative(i) || self.region_follows(i))
+            && self.related_word_in_passage(i, &self.country_words(description))
     }
 
     /// True when a word within [`SAME_PASSAGE_WORDS`] of word `i` is, or derives from, one of
@@ -3314,25 +3311,45 @@ impl<'c, 'a> Matcher<'c, 'a> {
         .reason(reason)
     }
 
-    /// `Putins war`, `Selenskyjs proposal`: the hits of a person's surname (or of a listed
-    /// spelling of it) that word `i` is, with German's genitive `s` glued on, where a
-    /// lower-case word follows as the thing possessed. (`the Macrons attended` is a plural.)
-    fn genitive_hits(&self, i: usize) -> Option<Vec<Hit>> {
-        let analysis = self.analysis(i);
-        let folded = analysis.folded.as_str();
-        // (A rare word may still be the genitive where the person is named: `macrons`.)
-        if (analysis.known_word && self.gazetteer.is_common_word(folded, 35))
-            || !analysis.mentions.is_empty()
-            || folded.len() < 5
+    /// The hits of the name a capitalised word (folded: `folded`) is with German's genitive
+    /// `s` glued on: a person's surname or a listed spelling of it (`Putins`, `Selenskyjs`),
+    /// or a place's foreign name (`Moskaus`), as only a foreign name leaks so. Worked out once
+    /// per word; a rare English word (`macrons`) still counts, a common one does not.
+    fn genitive_of(&self, folded: &str, analysis: &Analysis) -> Vec<Hit> {
+        if folded.len() < 5
             || !folded.ends_with('s')
             || folded.ends_with("ss")
             || analysis.odd_capitals
+            || (analysis.known_word && self.gazetteer.is_common_word(folded, 35))
         {
+            return Vec::new();
+        }
+        let mut hits = Vec::new();
+        self.gazetteer.exact(&folded[..folded.len() - 1], &mut hits);
+        hits.retain(|hit| {
+            self.entity(hit.entity).is_some_and(|e| match e.kind {
+                Kind::Person => matches!(hit.role, Role::Surname | Role::Variant),
+                Kind::Country => hit.role == Role::Variant,
+                Kind::City => hit.role == Role::Variant && e.population >= 100_000,
+                _ => false,
+            })
+        });
+        if unique_entity(&hits).is_none() {
+            hits.clear();
+        }
+        hits
+    }
+
+    /// `Putins war`: the genitive hits of word `i` where a lower-case word follows as the
+    /// thing possessed. (`the Macrons attended` is a plural; `Morrisons said`, a firm named
+    /// after a family, says things, which a possessive does not.)
+    fn genitive_hits(&self, i: usize) -> Option<Vec<Hit>> {
+        let analysis = self.analysis(i);
+        if analysis.genitive.is_empty() {
             return None;
         }
         let next = self.words.get(i + 1)?;
         let next_surface = &self.text[next.span.range()];
-        // (`Morrisons said`: a firm named after a family says things; a possessive does not.)
         if !next.joined_to_previous
             || !next_surface.starts_with(|c: char| c.is_lowercase())
             || is_function_word(next_surface)
@@ -3353,19 +3370,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         {
             return None;
         }
-        let mut hits = Vec::new();
-        self.gazetteer.exact(&folded[..folded.len() - 1], &mut hits);
-        // A person's surname or a listed spelling of it; or a place's foreign name (`Moskaus
-        // mayor`), as only a foreign name leaks with German's genitive.
-        hits.retain(|hit| {
-            self.entity(hit.entity).is_some_and(|e| match e.kind {
-                Kind::Person => matches!(hit.role, Role::Surname | Role::Variant),
-                Kind::Country => hit.role == Role::Variant,
-                Kind::City => hit.role == Role::Variant && e.population >= 100_000,
-                _ => false,
-            })
-        });
-        unique_entity(&hits).map(|_| hits)
+        Some(analysis.genitive.clone())
     }
 
     /// Decides a German genitive (`Putins war` → `Putin’s war`): safe where the person is
@@ -3382,11 +3387,13 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let stem = &surface[..surface.len() - 1];
         let name = self.replacement(entity.name, hit, stem, false);
         // The apostrophe the document already uses.
-        let apostrophe = if self.text.contains('’') {
-            '’'
-        } else {
-            '\''
-        };
+        let apostrophe = *self.apostrophe.get_or_init(|| {
+            if self.text.contains('’') {
+                '’'
+            } else {
+                '\''
+            }
+        });
         let replacement = format!("{name}{apostrophe}s");
         let named = evidence.full_name_nearby(hit.entity, candidate.word)
             || evidence.support(hit.entity, candidate.word, surface) > 0;

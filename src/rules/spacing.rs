@@ -542,7 +542,8 @@ impl Rule for SpaceInsideBrackets {
         let bytes = text.as_bytes();
         for open in memchr::memchr2_iter(b'(', b'[', bytes) {
             let close_mark = if bytes[open] == b'(' { b')' } else { b']' };
-            let line_end = memchr::memchr(b'\n', &bytes[open..]).map_or(bytes.len(), |i| open + i);
+            let line = line_around(text, open);
+            let line_end = line.end;
             let inner_start = open + 1;
             // The closing mark of the same line, with no other bracket in between.
             let Some(close) = bytes[inner_start..line_end]
@@ -559,7 +560,7 @@ impl Rule for SpaceInsideBrackets {
             if content.len() > 200 || !content.starts_with(char::is_alphabetic) {
                 continue;
             }
-            let line = &text[line_around(text, open)];
+            let line = &text[line];
             if line.trim().contains("   ") || line.contains('\t') {
                 continue;
             }
