@@ -12,7 +12,7 @@
 
 use divan::counter::BytesCount;
 use std::sync::OnceLock;
-use tidings::document::{Document, Format, LineIndex};
+use tidings::document::{Document, Format, LineCursor};
 use tidings::fixes::FixLevel;
 use tidings::gazetteer::{Gazetteer, fold::fold};
 use tidings::linter::Linter;
@@ -188,11 +188,11 @@ fn fix(bencher: divan::Bencher) {
 fn output(bencher: divan::Bencher, format: OutputFormat) {
     let text = prose();
     let linter = Linter::with_all_rules();
-    let index = LineIndex::new(text);
+    let mut lines = LineCursor::new(text);
     let findings: Vec<_> = linter
         .check_text(text, Format::Plain)
         .into_iter()
-        .map(|f| report::locate(f, text, &index, 0, 0))
+        .map(|f| report::locate(f, text, &mut lines, 0, 0))
         .collect();
     let file = FileReport {
         path: "prose.txt".to_owned(),

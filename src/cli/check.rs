@@ -5,7 +5,7 @@ use super::input;
 use super::progress::Progress;
 use super::settings::Settings;
 use super::{Status, for_each_target};
-use crate::document::{Document, Format, LineIndex};
+use crate::document::{Document, Format, LineCursor};
 use crate::error::{Error, Result};
 use crate::files::Target;
 use crate::linter::Linter;
@@ -26,10 +26,10 @@ pub fn lint_chunk(
     if findings.is_empty() {
         return Vec::new();
     }
-    let index = LineIndex::new(text);
+    let mut lines = LineCursor::new(text);
     findings
         .into_iter()
-        .map(|f| report::locate(f, text, &index, offset, line))
+        .map(|f| report::locate(f, text, &mut lines, offset, line))
         .collect()
 }
 

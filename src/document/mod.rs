@@ -12,7 +12,7 @@ mod markdown;
 mod suppress;
 
 pub use format::Format;
-pub use lines::LineIndex;
+pub use lines::{LineCursor, LineIndex};
 pub use suppress::{Suppression, Suppressions};
 
 use std::ops::Range;

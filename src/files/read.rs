@@ -102,26 +102,25 @@ impl<R: Read> ChunkReader<R> {
         }
     }
 
+    /// Reads until the buffer holds `want` bytes or the input ends. The bytes are read straight
+    /// into the buffer's spare capacity (no zeroing of a megabyte before each read).
     fn fill(&mut self, want: usize) -> Result<()> {
         while !self.eof && self.buffer.len() < want {
             let start = self.buffer.len();
             let grow = (want - start).max(64 << 10);
-            self.buffer.resize(start + grow, 0);
-            let read = loop {
-                match self.reader.read(&mut self.buffer[start..]) {
-                    Ok(n) => break n,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(source) => {
-                        self.buffer.truncate(start);
-                        return Err(Error::Read {
-                            path: self.path.clone(),
-                            source,
-                        });
+            self.buffer.reserve(grow);
+            // `read_to_end` retries interrupted reads and stops at the limit or the end.
+            let read = (&mut self.reader)
+                .take(grow as u64)
+                .read_to_end(&mut self.buffer)
+                .map_err(|source| {
+                    self.buffer.truncate(start);
+                    Error::Read {
+                        path: self.path.clone(),
+                        source,
                     }
-                }
-            };
-            self.buffer.truncate(start + read);
-            if read == 0 {
+                })?;
+            if read < grow {
                 self.eof = true;
             }
         }

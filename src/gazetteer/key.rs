@@ -69,12 +69,14 @@ pub fn word_hash(folded: &str) -> u64 {
     }
 }
 
-/// True when the packed word is plain lower case: an ASCII lower-case letter, then lower-case
-/// letters, digits, apostrophes and hyphens (its own folded form).
+/// True when the packed word is plain lower case: an ASCII lower-case letter or digit, then
+/// lower-case letters, digits, apostrophes and hyphens (its own folded form). Numbers count:
+/// they name no one, and newswire is full of them.
 #[inline]
 pub fn is_plain_lower_key(key: u128) -> bool {
     let len = (key >> 120) as u32;
-    if len == 0 || !(key as u8).is_ascii_lowercase() {
+    let first = key as u8;
+    if len == 0 || !(first.is_ascii_lowercase() || first.is_ascii_digit()) {
         return false;
     }
     let wanted = (1u32 << len) - 1;
@@ -155,13 +157,22 @@ mod tests {
 
     #[test]
     fn plain_lower_words() {
-        for word in ["the", "won't", "co-operation", "g7"] {
+        for word in [
+            "the",
+            "won't",
+            "co-operation",
+            "g7",
+            "1987",
+            "7up",
+            "10-year",
+        ] {
             assert!(is_plain_lower_key(pack(word.as_bytes()).unwrap()), "{word}");
         }
         for word in [
             "The",
             "iPhone",
-            "7up",
+            "7Up",
+            "'s",
             "café",
             "x_y",
             "a b",

@@ -12,7 +12,7 @@ pub mod html;
 mod json;
 mod sarif;
 
-use crate::document::LineIndex;
+use crate::document::LineCursor;
 use crate::fixes::{Applicability, Finding};
 use crate::rules::RuleMeta;
 use std::io::{self, Write};
@@ -81,19 +81,20 @@ impl LocatedFinding {
 }
 
 /// Adds positions and context to `finding`, found in `text` which starts at byte `offset` and
-/// line `first_line` (0-based) of its file.
+/// line `first_line` (0-based) of its file. `lines` is a cursor over `text`, cheapest when the
+/// findings come in order.
 pub fn locate(
     finding: Finding,
     text: &str,
-    index: &LineIndex,
+    lines: &mut LineCursor<'_>,
     offset: u64,
     first_line: usize,
 ) -> LocatedFinding {
     let span = finding.span.clone();
-    let (line, column) = index.position(text, span.start);
-    let (end_line, end_column) = index.position(text, span.end);
-    let first = index.line_range(text, line - 1);
-    let last = index.line_range(text, end_line - 1);
+    let (line, column) = lines.position(span.start);
+    let first = lines.line_range(span.start);
+    let (end_line, end_column) = lines.position(span.end);
+    let last = lines.line_range(span.end);
     let context = text[first.start..last.end.max(span.end)].to_owned();
     LocatedFinding {
         start: offset + span.start as u64,

@@ -325,11 +325,11 @@ const FIRM_ROLES: &[&str] = &[
     "strategists",
 ];
 
-/// A lower-case ASCII word (digits, apostrophes and hyphens allowed after the first letter):
-/// its own folded form.
+/// A lower-case ASCII word or a number (digits, apostrophes and hyphens allowed after the first
+/// letter or digit): its own folded form.
 fn is_plain_lower(word: &str) -> bool {
     let bytes = word.as_bytes();
-    bytes[0].is_ascii_lowercase()
+    (bytes[0].is_ascii_lowercase() || bytes[0].is_ascii_digit())
         && bytes
             .iter()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'\'' || *b == b'-')
