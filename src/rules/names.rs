@@ -1214,7 +1214,12 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let completable = analysis.folded.len() >= 4
             && surface.starts_with(char::is_uppercase)
             && surface.chars().any(char::is_lowercase)
-            && (!analysis.known_word || analysis.odd_capitals || analysis.only_name_form);
+            && (!analysis.known_word
+                || analysis.odd_capitals
+                || analysis.only_name_form
+                // A proper name that is no English word (`Sikorsky`) may be a garbled part of
+                // the name beside it, under the strict evidence of `name_completion`.
+                || analysis.flags & word_flag::WORD == 0);
         let busy = !analysis.genitive.is_empty()
             || !analysis.variants.is_empty()
             || !analysis.style.is_empty()
@@ -1735,7 +1740,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 // words or more (`Prime Minister Pham Minh Thanh` is Pham Minh Chinh).
                 // A proper name of its own that is no name form only (`Thanh` is also part of
                 // Bui Thanh Son's name) needs two words of the person's name around it, the
-                // title, and the person's country named nearby.
+                // title, and the person's country named nearby; or, beside the one other word
+                // of the name, that word no English word and the slip one letter.
                 if known_name {
                     let Some(entity) = self.entity(candidate.entity) else {
                         continue;
@@ -1750,9 +1756,15 @@ impl<'c, 'a> Matcher<'c, 'a> {
                             &self.entry_words(entity.name, EntryWords::NameTokens),
                         )
                         || !analysis.only_name_form
-                            && (tokens < 3
-                                || !self.title_fits_fully(i, entity.description)
-                                    && !self.person_country_nearby(i, entity.description))
+                            && if tokens < 3 {
+                                // Of two words, the other one must be no English word and the
+                                // slip a single letter (`Foreign Minister Radoslaw Sikorsky`:
+                                // Sikorsky is a maker of helicopters).
+                                distance > 1 || self.analysis(k).flags & word_flag::WORD != 0
+                            } else {
+                                !self.title_fits_fully(i, entity.description)
+                                    && !self.person_country_nearby(i, entity.description)
+                            }
                     {
                         continue;
                     }

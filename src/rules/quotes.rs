@@ -126,6 +126,34 @@ static POSSESSIVE: RuleMeta = RuleMeta {
     priority: 50,
 };
 
+static APOSTROPHE: RuleMeta = RuleMeta {
+    id: "quotes/apostrophe",
+    summary: "accent or opening quote written for an apostrophe inside a word",
+    explanation: "Finds an acute accent (`´`) between two letters, or an opening single quote \
+        (`‘`) or a backtick before the ending of a contraction or possessive (`don‘t`, \
+        `Russia`s`), where machine translation and keyboard layouts put them for an \
+        apostrophe, and writes the apostrophe the document uses (`’`, or `'` in a document \
+        that writes its apostrophes straight).",
+    safety: "Safe: an accent standing alone between two letters is never a letter of a word, \
+        and an opening quote or backtick never ends a word before `s`, `t`, `re`, `ll`, `ve`, \
+        `d` or `m`.",
+    examples: &[
+        Example {
+            before: "That´s the highest value since Russia´s invasion.",
+            after: "That’s the highest value since Russia’s invasion.",
+        },
+        Example {
+            before: "We don‘t know.",
+            after: "We don’t know.",
+        },
+        Example {
+            before: "the ‘rock’ and Jos´ café",
+            after: "the ‘rock’ and Jos´ café",
+        },
+    ],
+    priority: 50,
+};
+
 static UNPAIRED: RuleMeta = RuleMeta {
     id: "quotes/unpaired",
     summary: "quotation mark that cannot be paired",
@@ -173,11 +201,12 @@ pub struct Quotes;
 
 impl Rule for Quotes {
     fn metas(&self) -> &'static [&'static RuleMeta] {
-        static METAS: [&RuleMeta; 6] = [
+        static METAS: [&RuleMeta; 7] = [
             &DIRECTION,
             &SPACING,
             &NESTED,
             &POSSESSIVE,
+            &APOSTROPHE,
             &UNPAIRED,
             &STRAIGHT,
         ];
@@ -212,6 +241,7 @@ impl Rule for Quotes {
             pair_straight(text, paragraph, out);
         }
         possessives(text, out);
+        accent_apostrophes(text, out);
         if cx.options.curly_quotes {
             for paragraph in paragraphs(cx) {
                 straight_to_curly(text, paragraph, out);
@@ -558,10 +588,14 @@ fn pair_marks(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
                     // quotation open, is the end of that quotation too.)
                     // (And after a word, where the quotation opened with a stray space too:
                     // `“ unrealistic ”`.)
+                    // (And after a word, before punctuation, where it is the only mark left to
+                    // close the open quotation: `“in the coming weeks ”, he added`.)
+                    let only_closer = marks.get(index + 1).is_none_or(|&(_, opens)| opens);
                     let sentence_end = char_before(text, space).is_some_and(|c| {
                         matches!(c, '.' | '?' | '!')
                             || (c == ',' && depth >= 1)
                             || (spaced_open && depth == 1 && c.is_alphanumeric())
+                            || (depth == 1 && punct_after && only_closer && c.is_alphanumeric())
                     });
                     if sentence_end && space < at {
                         out.push(
@@ -826,6 +860,74 @@ fn nested(open: usize, close: usize, out: &mut Vec<Finding>) {
 }
 
 /// `Scholz ‘s` and `Scholz ’s` → `Scholz’s`.
+/// Endings after an apostrophe: contractions and the possessive (`don't`, `they're`, `I'm`).
+const APOSTROPHE_ENDINGS: [&str; 7] = ["s", "t", "re", "ll", "ve", "d", "m"];
+
+/// Accents, opening single quotes and backticks written for an apostrophe inside a word
+/// (`That´s`, `don‘t`, `Russia`s`): see [`APOSTROPHE`].
+fn accent_apostrophes(text: &str, out: &mut Vec<Finding>) {
+    let bytes = text.as_bytes();
+    // `´` is C2 B4, `‘` is E2 80 98; the backtick is one byte.
+    let mut apostrophe: Option<&str> = None;
+    for at in memchr::memchr3_iter(b'\xC2', b'\xE2', b'`', bytes) {
+        let width = match (bytes[at], bytes.get(at + 1), bytes.get(at + 2)) {
+            (0xC2, Some(0xB4), _) => 2,
+            (0xE2, Some(0x80), Some(0x98)) => 3,
+            (b'`', _, _) => 1,
+            _ => continue,
+        };
+        let accent = width == 2;
+        if !char_before(text, at).is_some_and(char::is_alphabetic) {
+            continue;
+        }
+        let after = &text[at + width..];
+        let letters = after
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(after.len());
+        if letters == 0 {
+            continue;
+        }
+        let ending = &after[..letters];
+        if !accent && !APOSTROPHE_ENDINGS.contains(&ending) {
+            continue;
+        }
+        let apostrophe = *apostrophe.get_or_insert_with(|| document_apostrophe(text));
+        out.push(
+            Finding::fix(
+                &APOSTROPHE,
+                at..at + width,
+                apostrophe,
+                Applicability::Safe,
+                0.95,
+            )
+            .message(format!(
+                "`{}` written for an apostrophe",
+                &text[at..at + width]
+            ))
+            .reason(if accent {
+                "an accent standing alone between two letters is an apostrophe"
+            } else {
+                "a contraction or possessive ending follows"
+            }),
+        );
+    }
+}
+
+/// The apostrophe a document writes: `'` when it writes straight apostrophes between letters
+/// and no curly one, else `’`.
+fn document_apostrophe(text: &str) -> &'static str {
+    if text.contains('’') {
+        return "’";
+    }
+    let bytes = text.as_bytes();
+    let straight = memchr::memchr_iter(b'\'', bytes).any(|at| {
+        at > 0
+            && bytes[at - 1].is_ascii_alphabetic()
+            && bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic)
+    });
+    if straight { "'" } else { "’" }
+}
+
 fn possessives(text: &str, out: &mut Vec<Finding>) {
     let bytes = text.as_bytes();
     for at in memchr::memmem::find_iter(bytes, b"\xE2\x80") {
@@ -1004,6 +1106,27 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_mark_spaced_before_punctuation_closes_the_open_quotation() {
+        assert_cases(
+            &Quotes,
+            &[
+                (
+                    "The talks could begin “in the coming weeks ”, he added.",
+                    "The talks could begin “in the coming weeks”, he added.",
+                ),
+                (
+                    "He called it “a betrayal ”. Then he left.",
+                    "He called it “a betrayal”. Then he left.",
+                ),
+            ],
+        );
+        // With no quotation open, or another closing mark still to come, it is not guessed.
+        for text in ["The word ”, he said.", "“It is ”, he said ” today."] {
+            assert_eq!(crate::rules::testing::fixed(&Quotes, text), text);
+        }
+    }
+
+    #[test]
     fn a_closing_mark_spaced_after_a_comma_is_joined() {
         assert_cases(
             &Quotes,
@@ -1079,6 +1202,27 @@ mod tests {
             "He said “it’s over” and the ministers’ plan “failed”."
         );
         assert!(findings(&Quotes, input).is_empty());
+    }
+
+    #[test]
+    fn accents_and_opening_quotes_inside_words_become_apostrophes() {
+        assert_cases(
+            &Quotes,
+            &[
+                (
+                    "That´s the highest value since Russia´s invasion.",
+                    "That’s the highest value since Russia’s invasion.",
+                ),
+                (
+                    "We don‘t know and they`re late.",
+                    "We don’t know and they’re late.",
+                ),
+                // A document that writes its apostrophes straight gets a straight one.
+                ("It's what we don´t know.", "It's what we don't know."),
+                ("the ‘rock’ and Jos´ café", "the ‘rock’ and Jos´ café"),
+                ("the ‘standard‘ line", "the ‘standard‘ line"),
+            ],
+        );
     }
 
     #[test]
