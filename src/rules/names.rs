@@ -305,6 +305,32 @@ const BODY_CONTEXT: &[&str] = &[
 /// Words directly after a news agency's name that say it is one.
 const AGENCY_CONTEXT: &[&str] = &["cited", "quoted", "reported", "reports"];
 
+/// Capitalised words that may follow a genitive as its head (`Hungarys Prime Minister`,
+/// `Putins Foreign Minister`): offices and institutions, which English capitalises. Sorted.
+const GENITIVE_TITLES: &[&str] = &[
+    "Ambassador",
+    "Army",
+    "Central",
+    "Chancellor",
+    "Defence",
+    "Defense",
+    "Deputy",
+    "Economy",
+    "Finance",
+    "Foreign",
+    "Government",
+    "Interior",
+    "King",
+    "Minister",
+    "Ministry",
+    "National",
+    "Parliament",
+    "President",
+    "Prime",
+    "Queen",
+    "Supreme",
+];
+
 /// Particles that begin a surname (`de los Angeles`, `van der Berg`): what follows one is a
 /// person's name, whatever place it also names.
 const SURNAME_PARTICLES: &[&str] = &[
@@ -3341,7 +3367,11 @@ impl<'c, 'a> Matcher<'c, 'a> {
         hits.retain(|hit| {
             self.entity(hit.entity).is_some_and(|e| match e.kind {
                 Kind::Person => matches!(hit.role, Role::Surname | Role::Variant),
-                Kind::Country => hit.role == Role::Variant,
+                // `Hungarys`: a country's English name with an `s` is no word of its own
+                // (`the Americas`, `Frances` are words or names, and known to the lexicon).
+                Kind::Country => {
+                    hit.role == Role::Variant || hit.role == Role::Canonical && !analysis.known_word
+                }
                 Kind::City => hit.role == Role::Variant && e.population >= 100_000,
                 _ => false,
             })
@@ -3363,7 +3393,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let next = self.words.get(i + 1)?;
         let next_surface = &self.text[next.span.range()];
         if !next.joined_to_previous
-            || !next_surface.starts_with(|c: char| c.is_lowercase())
+            || !(next_surface.starts_with(|c: char| c.is_lowercase())
+                || GENITIVE_TITLES.binary_search(&next_surface).is_ok())
             || is_function_word(next_surface)
             || super::quotes::SPEECH_VERBS
                 .binary_search(&next_surface)
@@ -3409,9 +3440,13 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let replacement = format!("{name}{apostrophe}s");
         let named = evidence.full_name_nearby(hit.entity, candidate.word)
             || evidence.support(hit.entity, candidate.word, surface) > 0;
-        if self.analysis(candidate.word).known_word && !named {
+        let known_word = self.analysis(candidate.word).known_word;
+        if known_word && !named {
             return None;
         }
+        // A country's own name with an `s` that is no word (`Hungarys`) is nothing else.
+        let country = entity.kind == Kind::Country && hit.role == Role::Canonical && !known_word;
+        let named = named || country;
         let applicability = if named {
             Applicability::Safe
         } else {
@@ -4213,6 +4248,39 @@ mod tests {
                 (
                     "The Athens talks and the Flanders fields.",
                     "The Athens talks and the Flanders fields.",
+                ),
+                // A country's English name with an `s` that is no word, before a noun or an
+                // office; never a plural or a word of its own (`the Americas`).
+                (
+                    "Hungarys Prime Minister spoke and Belgiums government agreed.",
+                    "Hungary's Prime Minister spoke and Belgium's government agreed.",
+                ),
+                (
+                    "Trade across the Americas grew; both Koreas and the two Germanys met.",
+                    "Trade across the Americas grew; both Koreas and the two Germanys met.",
+                ),
+            ],
+        );
+        assert_applicability(&Names, "Hungarys government agreed.", Applicability::Safe);
+    }
+
+    #[test]
+    fn a_known_proper_name_one_letter_off_beside_the_given_name_under_the_title() {
+        assert_cases(
+            &Names,
+            &[
+                (
+                    "said Foreign Minister Radoslaw Sikorsky on Monday.",
+                    "said Foreign Minister Radoslaw Sikorski on Monday.",
+                ),
+                // Without the title, or with another given name, Sikorsky stays.
+                (
+                    "said Radoslaw Sikorsky on Monday.",
+                    "said Radoslaw Sikorsky on Monday.",
+                ),
+                (
+                    "The helicopter designer Igor Sikorsky said so.",
+                    "The helicopter designer Igor Sikorsky said so.",
                 ),
             ],
         );
