@@ -643,6 +643,23 @@ fn is_separate_words(cx: &Context<'_>, left: &str, right: &str) -> bool {
     known(left) && known(right) && cx.gazetteer.word(&fold(&joined)) == 0
 }
 
+/// True for two to five capitals the lexicon lists as an abbreviation (`EU`, `IMF`) or the
+/// gazetteer as a name written so (`NATO`).
+fn is_known_acronym(cx: &Context<'_>, word: &str) -> bool {
+    if !(2..=5).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let folded = fold(word);
+    if cx.gazetteer.word(&folded) & crate::gazetteer::compile::word_flag::ABBREV != 0 {
+        return true;
+    }
+    let mut hits = Vec::new();
+    cx.gazetteer.exact(&folded, &mut hits);
+    hits.iter()
+        .filter_map(|h| cx.gazetteer.entity(h.entity))
+        .any(|e| e.name == word)
+}
+
 /// A plain word, possibly followed by closing punctuation: `Image:` or `called,`.
 fn is_plain_word_token(token: &str) -> bool {
     let core = token.trim_end_matches(['.', ',', ';', ':', '?', '!', '”', '’', '"', ')']);
@@ -706,7 +723,14 @@ impl Rule for MissingSpaceAfterPunctuation {
                 let mut chars = right.chars();
                 let capitalised = chars.next().is_some_and(char::is_uppercase)
                     && chars.next().is_some_and(char::is_lowercase);
-                if !capitalised || !(before.is_lowercase() || before.is_ascii_digit()) {
+                // `Russia.EU Commission`: a known acronym after a word of small letters.
+                let acronym = !capitalised
+                    && punctuation == b'.'
+                    && before.is_lowercase()
+                    && left.chars().count() >= 3
+                    && is_known_acronym(cx, right);
+                if !(capitalised || acronym) || !(before.is_lowercase() || before.is_ascii_digit())
+                {
                     continue;
                 }
                 // `St.Gobain`, `Dr.Smith`: an abbreviation's full stop, often written so in names.
@@ -1285,6 +1309,11 @@ mod tests {
                     "a \"historic moment\". He added",
                 ),
                 ("(in euros).The rate", "(in euros). The rate"),
+                (
+                    "sanctions against Russia.EU leaders and the alliance.NATO said",
+                    "sanctions against Russia. EU leaders and the alliance. NATO said",
+                ),
+                ("see index.HTM and Vue.JS", "see index.HTM and Vue.JS"),
                 // negatives
                 ("the “U.S.”.", "the “U.S.”."),
                 ("said “Yes”.OK", "said “Yes”.OK"),
