@@ -845,7 +845,8 @@ struct Matcher<'c, 'a> {
     /// Country words of descriptions, by address and whether the description is a person's
     /// (see [`Matcher::country_words`], [`Matcher::person_country_words`]).
     countries: RefCell<FxHashMap<(usize, bool), Words>>,
-    /// The apostrophe the document uses (`’` if it has one, else `'`), looked for once.
+    /// The apostrophe the document uses (see [`super::text::document_apostrophe`]), looked
+    /// for once.
     apostrophe: std::cell::OnceCell<char>,
 
     scratch: String,
@@ -3435,13 +3436,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let stem = &surface[..surface.len() - 1];
         let name = self.replacement(entity.name, hit, stem, false);
         // The apostrophe the document already uses.
-        let apostrophe = *self.apostrophe.get_or_init(|| {
-            if self.text.contains('’') {
-                '’'
-            } else {
-                '\''
-            }
-        });
+        let apostrophe = *self
+            .apostrophe
+            .get_or_init(|| super::text::document_apostrophe(self.text));
         let replacement = format!("{name}{apostrophe}s");
         let named = evidence.full_name_nearby(hit.entity, candidate.word)
             || evidence.support(hit.entity, candidate.word, surface) > 0;

@@ -132,15 +132,15 @@ static APOSTROPHE: RuleMeta = RuleMeta {
     explanation: "Finds an acute accent (`´`) between two letters, or an opening single quote \
         (`‘`) or a backtick before the ending of a contraction or possessive (`don‘t`, \
         `Russia`s`), where machine translation and keyboard layouts put them for an \
-        apostrophe, and writes the apostrophe the document uses (`’`, or `'` in a document \
-        that writes its apostrophes straight).",
+        apostrophe, and writes the apostrophe the document uses: `’` where it has curly \
+        apostrophes or quotation marks, `'` where they are straight.",
     safety: "Safe: an accent standing alone between two letters is never a letter of a word, \
         and an opening quote or backtick never ends a word before `s`, `t`, `re`, `ll`, `ve`, \
         `d` or `m`.",
     examples: &[
         Example {
-            before: "That´s the highest value since Russia´s invasion.",
-            after: "That’s the highest value since Russia’s invasion.",
+            before: "“That´s the highest value since Russia´s invasion.”",
+            after: "“That’s the highest value since Russia’s invasion.”",
         },
         Example {
             before: "We don‘t know.",
@@ -868,7 +868,7 @@ const APOSTROPHE_ENDINGS: [&str; 7] = ["s", "t", "re", "ll", "ve", "d", "m"];
 fn accent_apostrophes(text: &str, out: &mut Vec<Finding>) {
     let bytes = text.as_bytes();
     // `´` is C2 B4, `‘` is E2 80 98; the backtick is one byte.
-    let mut apostrophe: Option<&str> = None;
+    let mut apostrophe: Option<char> = None;
     for at in memchr::memchr3_iter(b'\xC2', b'\xE2', b'`', bytes) {
         let width = match (bytes[at], bytes.get(at + 1), bytes.get(at + 2)) {
             (0xC2, Some(0xB4), _) => 2,
@@ -891,12 +891,12 @@ fn accent_apostrophes(text: &str, out: &mut Vec<Finding>) {
         if !accent && !APOSTROPHE_ENDINGS.contains(&ending) {
             continue;
         }
-        let apostrophe = *apostrophe.get_or_insert_with(|| document_apostrophe(text));
+        let apostrophe = *apostrophe.get_or_insert_with(|| super::text::document_apostrophe(text));
         out.push(
             Finding::fix(
                 &APOSTROPHE,
                 at..at + width,
-                apostrophe,
+                apostrophe.to_string(),
                 Applicability::Safe,
                 0.95,
             )
@@ -911,21 +911,6 @@ fn accent_apostrophes(text: &str, out: &mut Vec<Finding>) {
             }),
         );
     }
-}
-
-/// The apostrophe a document writes: `'` when it writes straight apostrophes between letters
-/// and no curly one, else `’`.
-fn document_apostrophe(text: &str) -> &'static str {
-    if text.contains('’') {
-        return "’";
-    }
-    let bytes = text.as_bytes();
-    let straight = memchr::memchr_iter(b'\'', bytes).any(|at| {
-        at > 0
-            && bytes[at - 1].is_ascii_alphabetic()
-            && bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic)
-    });
-    if straight { "'" } else { "’" }
 }
 
 fn possessives(text: &str, out: &mut Vec<Finding>) {
@@ -1210,9 +1195,11 @@ mod tests {
             &Quotes,
             &[
                 (
-                    "That´s the highest value since Russia´s invasion.",
-                    "That’s the highest value since Russia’s invasion.",
+                    "“That´s the highest value since Russia´s invasion.”",
+                    "“That’s the highest value since Russia’s invasion.”",
                 ),
+                // With no curly mark to follow, the plain one.
+                ("Thats it: that´s all.", "Thats it: that's all."),
                 (
                     "We don‘t know and they`re late.",
                     "We don’t know and they’re late.",

@@ -14,6 +14,28 @@ pub fn char_at(text: &str, start: usize) -> Option<char> {
     text[start..].chars().next()
 }
 
+/// The apostrophe a document writes, for repairs that add one: `’` when it has one, `'` when
+/// it writes straight apostrophes between letters, else `’` if its quotation marks are curly
+/// and `'` if not.
+pub fn document_apostrophe(text: &str) -> char {
+    if text.contains('’') {
+        return '’';
+    }
+    let bytes = text.as_bytes();
+    let straight = memchr::memchr_iter(b'\'', bytes).any(|at| {
+        at > 0
+            && bytes[at - 1].is_ascii_alphabetic()
+            && bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic)
+    });
+    if straight {
+        '\''
+    } else if text.contains('“') || text.contains('”') || text.contains('‘') {
+        '’'
+    } else {
+        '\''
+    }
+}
+
 /// A letter or digit: what words are made of.
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
