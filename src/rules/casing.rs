@@ -59,14 +59,21 @@ static TITLE: RuleMeta = RuleMeta {
 
 /// Function words and common adverbs that a stripped link leaves capitalised.
 const LOWERABLE: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because",
-    "been", "before", "between", "both", "but", "by", "can", "could", "did", "does", "each",
-    "even", "every", "for", "from", "had", "has", "have", "he", "her", "his", "how", "if", "in",
-    "into", "is", "it", "its", "just", "many", "more", "most", "much", "must", "not", "of", "on",
-    "only", "or", "other", "our", "over", "she", "should", "so", "some", "still", "such", "than",
-    "that", "the", "their", "then", "there", "these", "they", "this", "those", "to", "under",
-    "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "will", "with",
-    "would",
+    "a", "about", "after", "all", "also", "an", "and", "any", "anyone", "anything", "are", "as",
+    "at", "be", "because", "been", "before", "between", "both", "but", "by", "can", "could", "did",
+    "does", "each", "even", "every", "everyone", "for", "from", "had", "has", "have", "he", "her",
+    "his", "how", "if", "in", "into", "is", "it", "its", "just", "many", "more", "most", "much",
+    "must", "nobody", "not", "nothing", "of", "on", "only", "or", "other", "our", "over", "she",
+    "should", "so", "some", "somebody", "someone", "still", "such", "than", "that", "the", "their",
+    "then", "there", "these", "they", "this", "those", "to", "under", "very", "was", "we", "were",
+    "what", "when", "where", "which", "while", "who", "will", "with", "would",
+];
+
+/// Words after which a clause may start, so that a capitalised pronoun there is the pronoun
+/// even where it is also someone's name (`said that He would`). Sorted.
+const CLAUSE_OPENERS: &[&str] = &[
+    "after", "although", "and", "as", "because", "before", "but", "if", "since", "so", "that",
+    "though", "unless", "until", "when", "whether", "while",
 ];
 
 /// Particles of names, after which a capitalised word is a surname (`van der Does`).
@@ -293,17 +300,24 @@ fn function_word(
     if NAME_PARTICLES.binary_search(&previous).is_ok() {
         return;
     }
-    // `He` is also a surname (He Lifeng).
+    // `He` is also a surname (He Lifeng): where the article names him, `that He said` may be
+    // his; elsewhere it is the pronoun where a clause may start (`said that He would`), not
+    // where a name is expected (`quoted He as saying`: the pronoun would be `him`).
     let mut hits = Vec::new();
     cx.gazetteer.exact(&fold(surface), &mut hits);
+    let clause_may_start = CLAUSE_OPENERS.binary_search(&previous).is_ok();
     // (Only a surname written as a word of its own counts: `in` of Moon Jae-in does not.)
     if hits.iter().any(|h| match h.role {
         crate::gazetteer::Role::Canonical => true,
-        crate::gazetteer::Role::Surname => cx.gazetteer.entity(h.entity).is_some_and(|e| {
-            e.name
-                .split(' ')
-                .any(|part| part.eq_ignore_ascii_case(surface))
-        }),
+        // (Either token: Chinese names put the surname first, `He Lifeng`.)
+        crate::gazetteer::Role::Surname | crate::gazetteer::Role::Given => {
+            cx.gazetteer.entity(h.entity).is_some_and(|e| {
+                e.name
+                    .split(' ')
+                    .any(|part| part.eq_ignore_ascii_case(surface))
+                    && (text.contains(e.name) || !clause_may_start)
+            })
+        }
         _ => false,
     }) {
         return;
@@ -461,6 +475,7 @@ mod tests {
         assert!(SENTENCE_ADVERBS.windows(2).all(|w| w[0] < w[1]));
         assert!(LOWERABLE.windows(2).all(|w| w[0] < w[1]));
         assert!(NAME_PARTICLES.windows(2).all(|w| w[0] < w[1]));
+        assert!(CLAUSE_OPENERS.windows(2).all(|w| w[0] < w[1]));
         for title in TITLES {
             assert!(
                 TITLE_STARTS.contains(&title.split(' ').next().unwrap()),
@@ -500,6 +515,19 @@ mod tests {
                     "According to the report Many soldiers were wounded.",
                     "According to the report many soldiers were wounded.",
                 ),
+                (
+                    "The chancellor said that He would not accept any tax increases.",
+                    "The chancellor said that he would not accept any tax increases.",
+                ),
+                (
+                    "In the end Nobody wanted to take responsibility.",
+                    "In the end nobody wanted to take responsibility.",
+                ),
+                // Where a name is expected, `He` stays (the pronoun would be `him`).
+                (
+                    "The China Daily quoted He as saying China should adopt it.",
+                    "The China Daily quoted He as saying China should adopt it.",
+                ),
                 // negatives
                 (
                     "Rein van der Does, director of research, admits to being cautious.",
@@ -509,9 +537,10 @@ mod tests {
                     "Ten Have said Dutch price ratios were low.",
                     "Ten Have said Dutch price ratios were low.",
                 ),
+                // (`He` is He Lifeng's surname where the article names him.)
                 (
-                    "Officials said that He would attend the talks in Beijing.",
-                    "Officials said that He would attend the talks in Beijing.",
+                    "He Lifeng arrived. Officials said that He would attend the talks.",
+                    "He Lifeng arrived. Officials said that He would attend the talks.",
                 ),
                 (
                     "The ministers met. The talks ended.",

@@ -660,6 +660,52 @@ fn is_known_acronym(cx: &Context<'_>, word: &str) -> bool {
         .any(|e| e.name == word)
 }
 
+/// A space written before a mark instead of after it (`drones .At least`, `Friday ,a
+/// spokesman`): the mark at `mark` has a space before it and a word glued after it.
+fn swapped_space(cx: &Context<'_>, text: &str, mark: usize) -> Option<Finding> {
+    let space = mark - 1;
+    let before = char_before(text, space)?;
+    if !(before.is_lowercase() || before.is_ascii_digit()) {
+        return None;
+    }
+    let right = &text[word_after(text, mark + 1)];
+    let mut chars = right.chars();
+    let first = chars.next()?;
+    let second = chars.next();
+    let punctuation = text.as_bytes()[mark];
+    let fits = match punctuation {
+        // A new sentence: a capital, then small letters (not `.NET`).
+        b'.' | b'?' | b'!' => first.is_uppercase() && second.is_some_and(char::is_lowercase),
+        _ => first.is_alphabetic() && second.is_none_or(char::is_lowercase),
+    };
+    // The word after is an English word (`At`, `According`), and not the `Net` of `.Net`.
+    let word = cx.gazetteer.word(&fold(right)) & crate::gazetteer::compile::word_flag::WORD != 0;
+    let left = &text[token_before(text, space)];
+    if !fits
+        || !word
+        || right.eq_ignore_ascii_case("net")
+        || !is_plain_word_token(left) && !left.bytes().all(|b| b.is_ascii_digit())
+        || !is_plain_word_token(&text[token_after(text, mark + 1)])
+        || is_table_line(&text[super::text::line_around(text, mark)])
+    {
+        return None;
+    }
+    let mark_char = punctuation as char;
+    Some(
+        Finding::fix(
+            &MISSING_SPACE_AFTER_PUNCTUATION,
+            space..mark + 1,
+            format!("{mark_char} "),
+            Applicability::Safe,
+            0.9,
+        )
+        .message(format!(
+            "space before `{mark_char}` instead of after it: `{left}{mark_char} {right}`"
+        ))
+        .reason("the mark follows its word and the space comes after it"),
+    )
+}
+
 /// A plain word, possibly followed by closing punctuation: `Image:` or `called,`.
 fn is_plain_word_token(token: &str) -> bool {
     let core = token.trim_end_matches(['.', ',', ';', ':', '?', '!', '”', '’', '"', ')']);
@@ -690,6 +736,12 @@ impl Rule for MissingSpaceAfterPunctuation {
                 .is_some_and(|b| b.is_ascii_alphabetic() || *b >= 0x80)
                 || mark == 0
             {
+                continue;
+            }
+            if bytes[mark - 1] == b' ' {
+                if let Some(finding) = swapped_space(cx, text, mark) {
+                    out.push(finding);
+                }
                 continue;
             }
             let (Some(mut before), Some(after)) =
@@ -1314,6 +1366,14 @@ mod tests {
                     "sanctions against Russia. EU leaders and the alliance. NATO said",
                 ),
                 ("see index.HTM and Vue.JS", "see index.HTM and Vue.JS"),
+                (
+                    "shot down 45 of 60 drones .At least three, on Friday ,a spokesman said",
+                    "shot down 45 of 60 drones. At least three, on Friday, a spokesman said",
+                ),
+                (
+                    "built on ASP .NET and the .Net way",
+                    "built on ASP .NET and the .Net way",
+                ),
                 // negatives
                 ("the “U.S.”.", "the “U.S.”."),
                 ("said “Yes”.OK", "said “Yes”.OK"),
