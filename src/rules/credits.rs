@@ -106,40 +106,39 @@ fn agency_at(cx: &Context<'_>, text: &str, words: &[Range<usize>], at: usize) ->
     })
 }
 
-/// One pass over the bytes of a trimmed line that rules out almost every line of prose: a
-/// credit line has no separators or sentence punctuation, at most 10 words, and every word but
-/// the last starts with a capital.
+/// Rules out almost every line of prose cheaply: a credit line has at most 10 words, every
+/// word but the last starts with a capital (the words are reached from space to space), and
+/// it has no separators or sentence punctuation. `trimmed` starts with a capital.
 fn may_be_credit_line(trimmed: &str) -> bool {
     let bytes = trimmed.as_bytes();
     let last_space = memchr::memrchr(b' ', bytes);
-    let mut words = 0;
-    let mut word_start = true;
-    for (k, &b) in bytes.iter().enumerate() {
-        match b {
-            b'|' | b'/' | b',' | b'.' | b':' | b'(' | b'"' => return false,
-            // `“` is E2 80 9C.
-            0xE2 if bytes.get(k + 1..k + 3) == Some(&[0x80, 0x9C]) => return false,
-            b' ' => word_start = true,
-            _ if word_start => {
-                word_start = false;
-                words += 1;
-                if words > 10 {
-                    return false;
-                }
-                let capital = if b < 0x80 {
-                    b.is_ascii_uppercase()
-                } else {
-                    trimmed[k..].starts_with(char::is_uppercase)
-                };
-                // The last word may be in lower case (`Getty images`).
-                if !capital && last_space.is_some_and(|space| space > k) {
-                    return false;
-                }
-            }
-            _ => {}
+    let mut words = 1;
+    for space in memchr::memchr_iter(b' ', bytes) {
+        let Some(&b) = bytes.get(space + 1) else {
+            break;
+        };
+        if b == b' ' {
+            continue;
+        }
+        words += 1;
+        if words > 10 {
+            return false;
+        }
+        let capital = if b < 0x80 {
+            b.is_ascii_uppercase()
+        } else {
+            trimmed[space + 1..].starts_with(char::is_uppercase)
+        };
+        // The last word may be in lower case (`Getty images`).
+        if !capital && last_space.is_some_and(|last| last > space) {
+            return false;
         }
     }
-    true
+    // `“` is E2 80 9C.
+    !bytes
+        .iter()
+        .any(|b| matches!(b, b'|' | b'/' | b',' | b'.' | b':' | b'(' | b'"'))
+        && memchr::memmem::find(bytes, "“".as_bytes()).is_none()
 }
 
 fn check_line(cx: &Context<'_>, text: &str, line: Range<usize>, out: &mut Vec<Finding>) {

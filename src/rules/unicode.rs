@@ -186,7 +186,13 @@ fn quotation_open_before(text: &str, at: usize) -> bool {
 }
 
 fn invisible(text: &str, out: &mut Vec<Finding>) {
-    for (at, c) in text.char_indices() {
+    // Every invisible character this looks for starts with one of these three bytes (`U+00AD`
+    // C2, `U+200B`…`U+2069` E2, `U+FEFF` EF): only those places are decoded.
+    let bytes = text.as_bytes();
+    for at in memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes) {
+        let Some(c) = text[at..].chars().next() else {
+            continue;
+        };
         let name = match c {
             '\u{200b}' => "zero-width space",
             '\u{ad}' => "soft hyphen",
@@ -273,7 +279,6 @@ fn latin_twin(c: char) -> Option<char> {
 }
 
 fn homoglyphs(cx: &Context<'_>, text: &str, out: &mut Vec<Finding>) {
-    let mut start = None;
     let flush = |start: usize, end: usize, out: &mut Vec<Finding>| {
         let word = &text[start..end];
         let latin = word.chars().filter(|c| c.is_ascii_alphabetic()).count();
@@ -311,18 +316,33 @@ fn homoglyphs(cx: &Context<'_>, text: &str, out: &mut Vec<Finding>) {
             )),
         );
     };
-    for (at, c) in text.char_indices() {
-        match (c.is_alphabetic(), start) {
-            (true, None) => start = Some(at),
-            (false, Some(s)) => {
-                flush(s, at, out);
-                start = None;
-            }
-            _ => {}
+    // A look-alike is a Greek or Cyrillic letter, whose UTF-8 starts with a byte from CE to
+    // D3: only the words around such bytes are looked at.
+    let bytes = text.as_bytes();
+    let mut done_until = 0;
+    for (at, _) in bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| (0xCE..=0xD3).contains(*b))
+    {
+        if at < done_until {
+            continue;
         }
-    }
-    if let Some(s) = start {
-        flush(s, text.len(), out);
+        let is_letter = |c: char| c.is_alphabetic();
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_letter(c))
+            .last()
+            .map_or(at, |(i, _)| i);
+        let end = text[at..]
+            .char_indices()
+            .find(|&(_, c)| !is_letter(c))
+            .map_or(text.len(), |(i, _)| at + i);
+        done_until = end.max(at + 1);
+        if start < end {
+            flush(start, end, out);
+        }
     }
 }
 
