@@ -328,17 +328,9 @@ fn homoglyphs(cx: &Context<'_>, text: &str, out: &mut Vec<Finding>) {
         if at < done_until {
             continue;
         }
-        let is_letter = |c: char| c.is_alphabetic();
-        let start = text[..at]
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| is_letter(c))
-            .last()
-            .map_or(at, |(i, _)| i);
-        let end = text[at..]
-            .char_indices()
-            .find(|&(_, c)| !is_letter(c))
-            .map_or(text.len(), |(i, _)| at + i);
+        // (Words of letters and digits: a digit is neither Latin nor a look-alike.)
+        let start = super::text::word_before(text, at).start;
+        let end = super::text::word_after(text, at).end;
         done_until = end.max(at + 1);
         if start < end {
             flush(start, end, out);
@@ -433,6 +425,10 @@ mod tests {
             &Unicode,
             &[
                 ("\u{421}NN reported", "CNN reported"),
+                (
+                    "“Yes,” the \u{421}EO said, and m\u{43e}re \u{AD}later",
+                    "“Yes,” the CEO said, and more later",
+                ),
                 ("Президент Зеленский", "Президент Зеленский"),
             ],
         );
