@@ -52,6 +52,49 @@ static THOUSANDS_POINT: RuleMeta = RuleMeta {
     priority: 40,
 };
 
+static ORDINAL_DATE: RuleMeta = RuleMeta {
+    id: "numbers/ordinal-date",
+    summary: "a German ordinal date (`on 24. February`)",
+    explanation: "Finds a day of the month written with German's ordinal full stop before the \
+        name of the month (`on 24. February`, `since 1. March`) inside a sentence, and drops the \
+        stop (`on 24 February`).",
+    safety: "Safe inside a sentence: English never writes a full stop after a day; a numbered \
+        list item at the start of a line (`1. January: …`) is left alone.",
+    examples: &[
+        Example {
+            before: "The agreement was signed on 24. February in Brussels.",
+            after: "The agreement was signed on 24 February in Brussels.",
+        },
+        Example {
+            before: "1. January: talks. It rose 3. March was cold.",
+            after: "1. January: talks. It rose 3. March was cold.",
+        },
+    ],
+    priority: 40,
+};
+
+/// The months, for [`ORDINAL_DATE`].
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Words a date follows inside a sentence (`on 24. February`). Sorted.
+/// (Not `by`, `to` or `and`, which end amounts too: `rose by 3. March exports …`.)
+const DATE_LEADS: &[&str] = &[
+    "after", "before", "between", "from", "on", "since", "the", "till", "until",
+];
+
 /// Words after which a number is a size: `2,5 percent`, `1,4 billion`.
 const SCALE_WORDS: &[&str] = &[
     "%", "bn", "billion", "mln", "million", "percent", "pct", "per", "trillion",
@@ -88,7 +131,7 @@ pub struct Numbers;
 
 impl Rule for Numbers {
     fn metas(&self) -> &'static [&'static RuleMeta] {
-        static METAS: [&RuleMeta; 2] = [&DECIMAL_COMMA, &THOUSANDS_POINT];
+        static METAS: [&RuleMeta; 3] = [&DECIMAL_COMMA, &THOUSANDS_POINT, &ORDINAL_DATE];
         &METAS
     }
 
@@ -102,6 +145,8 @@ impl Rule for Numbers {
         }
         for point in memchr::memchr_iter(b'.', bytes) {
             if let Some(finding) = thousands_points(text, point) {
+                out.push(finding);
+            } else if let Some(finding) = ordinal_date(text, point) {
                 out.push(finding);
             }
         }
@@ -239,6 +284,41 @@ fn thousands_points(text: &str, point: usize) -> Option<Finding> {
     )
 }
 
+/// `on 24. February` at the full stop at `point`.
+fn ordinal_date(text: &str, point: usize) -> Option<Finding> {
+    let bytes = text.as_bytes();
+    if bytes.get(point + 1) != Some(&b' ') {
+        return None;
+    }
+    let lead = digits_before(bytes, point);
+    let start = point - lead;
+    if !(1..=2).contains(&lead) || start < 2 || bytes[start - 1] != b' ' {
+        return None;
+    }
+    let day: u32 = text[start..point].parse().ok()?;
+    let month = &text[word_after(text, point + 2)];
+    if !(1..=31).contains(&day) || !MONTHS.contains(&month) {
+        return None;
+    }
+    // Inside a sentence: after a word that leads a date (`on`, `since`, `the`).
+    let before = super::text::word_before(text, start - 1);
+    let lead_word = text[before].to_ascii_lowercase();
+    if DATE_LEADS.binary_search(&lead_word.as_str()).is_err() {
+        return None;
+    }
+    Some(
+        Finding::fix(
+            &ORDINAL_DATE,
+            point..point + 1,
+            "",
+            Applicability::Safe,
+            0.9,
+        )
+        .message(format!("German ordinal date: `{day} {month}`"))
+        .reason("English writes no full stop after the day of a date"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,6 +327,31 @@ mod tests {
     #[test]
     fn lists_are_sorted() {
         assert!(WHOLE_COUNTS.windows(2).all(|w| w[0] < w[1]));
+        assert!(DATE_LEADS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn german_ordinal_dates() {
+        assert_cases(
+            &Numbers,
+            &[
+                (
+                    "signed on 24. February and valid since 1. March.",
+                    "signed on 24 February and valid since 1 March.",
+                ),
+                // negatives: a list item, a sentence ending in a number, a day out of range
+                ("1. January: talks", "1. January: talks"),
+                (
+                    "It rose by 3. March was cold.",
+                    "It rose by 3. March was cold.",
+                ),
+                (
+                    "Its share was 3. May it grow",
+                    "Its share was 3. May it grow",
+                ),
+                ("on 32. March", "on 32. March"),
+            ],
+        );
     }
 
     #[test]

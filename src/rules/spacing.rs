@@ -189,6 +189,30 @@ impl Rule for HyphenSpace {
                 continue;
             }
             let (left_word, right_word) = (&text[left.clone()], &text[right.clone()]);
+            // `15-year -old`: the second hyphen of an age, after the first was written.
+            let age = right_word == "old"
+                && matches!(
+                    left_word,
+                    "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days"
+                )
+                && char_before(text, left.start) == Some('-');
+            if age {
+                // (Only the space goes, so that the first hyphen's repair does not overlap.)
+                out.push(
+                    Finding::fix(
+                        &HYPHEN_SPACE,
+                        space_start..hyphen,
+                        "",
+                        Applicability::Safe,
+                        0.97,
+                    )
+                    .message(format!(
+                        "space before the hyphen of a compound: `{left_word}-old`"
+                    ))
+                    .reason("an age is written with two hyphens (`15-year-old`)"),
+                );
+                continue;
+            }
             // The left word must be a whole word: not the tail of `U.S.` or `5-year`.
             if char_before(text, left.start)
                 .is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '“' | '"' | '‘'))
@@ -759,10 +783,31 @@ impl Rule for MissingSpaceAfterPunctuation {
                     _ => continue,
                 }
             }
+            let punctuation = bytes[mark];
+            // `said:“We will`: a quotation opened right after the colon or comma that
+            // introduces it.
+            if after == '“'
+                && matches!(punctuation, b':' | b',')
+                && before.is_alphabetic()
+                && char_at(text, mark + 1 + '“'.len_utf8()).is_some_and(char::is_alphanumeric)
+            {
+                let mark_char = punctuation as char;
+                out.push(
+                    Finding::fix(
+                        &MISSING_SPACE_AFTER_PUNCTUATION,
+                        mark + 1..mark + 1,
+                        " ",
+                        Applicability::Safe,
+                        0.9,
+                    )
+                    .message(format!("no space after `{mark_char}`: `{mark_char} “`"))
+                    .reason("the quotation opens after the mark that introduces it"),
+                );
+                continue;
+            }
             if !after.is_alphabetic() || !(before.is_alphabetic() || before.is_ascii_digit()) {
                 continue;
             }
-            let punctuation = bytes[mark];
             // (A colon before a small letter joins two words like a comma: `said:the`.)
             let sentence_end = matches!(punctuation, b'.' | b'?' | b'!')
                 || (punctuation == b':' && after.is_uppercase());
@@ -1228,6 +1273,8 @@ mod tests {
                 ("and non -European troops", "and non-European troops"),
                 ("in the comments e -Mail.", "in the comments e-mail."),
                 ("a 30 -year high", "a 30-year high"),
+                ("The 15 -year -old was hurt", "The 15-year-old was hurt"),
+                ("a 15-year -old boy", "a 15-year-old boy"),
                 ("a state -owned firm", "a state-owned firm"),
                 ("the Russia -Ukraine war", "the Russia-Ukraine war"),
                 ("“non -European” troops", "“non-European” troops"),
@@ -1366,6 +1413,10 @@ mod tests {
                     "sanctions against Russia. EU leaders and the alliance. NATO said",
                 ),
                 ("see index.HTM and Vue.JS", "see index.HTM and Vue.JS"),
+                (
+                    "Starmer said:“We stand with Ukraine,” and added,“Always.”",
+                    "Starmer said: “We stand with Ukraine,” and added, “Always.”",
+                ),
                 (
                     "shot down 45 of 60 drones .At least three, on Friday ,a spokesman said",
                     "shot down 45 of 60 drones. At least three, on Friday, a spokesman said",
