@@ -965,6 +965,13 @@ fn machine_translation_samples_are_repaired_as_reviewed() {
         assert_eq!(got, want, "mt_samples.txt line {}", n + 1);
     }
     assert_eq!(out.lines().count(), expected.lines().count());
+    // And the repaired text needs nothing more.
+    let again = stdout_of(
+        tidings()
+            .args(["fix", "--no-config", "-"])
+            .write_stdin(out.clone()),
+    );
+    assert_eq!(again, out);
 }
 
 #[test]
