@@ -24,6 +24,7 @@
 
 use super::fold::{
     KeyDomain, delete_hashes, edit_distance, fold, key_hash, max_distance, skeleton,
+    transliteration_leak,
 };
 use super::tsv::{Entry, Kind};
 use std::collections::{BTreeMap, BTreeSet};
@@ -416,9 +417,12 @@ pub fn compile(
         for (role, spellings) in [(Role::Variant, &entry.variants), (style_role, &entry.style)] {
             for spelling in spellings {
                 let key = fold(spelling);
+                // (A small place's name as German romanizes it, `Kupjansk`, is a leak; the
+                // rule repairs it only with the place's country in view.)
+                let leak = entry.kind == Kind::City && transliteration_leak(&key, &folded);
                 if role == Role::Variant
                     && entry.kind.is_place()
-                    && (small_place
+                    && (small_place && !leak
                         || key.contains(' ')
                         || is_umlaut_spelling(spelling, &entry.name)
                         || !is_close_spelling(&key, &folded))

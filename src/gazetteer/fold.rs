@@ -95,6 +95,40 @@ pub fn skeleton(folded: &str) -> String {
     String::from_utf8(merged).unwrap_or_default()
 }
 
+/// True when `written` is `name` (both folded) as German romanizes Cyrillic: the same
+/// transliteration skeleton, with a letter or cluster English romanization does not use there
+/// (`w` for v, `j` for y or i, `sch` for sh or zh, `ch` for kh: `Pokrowsk`, `Kostjantyniwka`,
+/// `Bachmut`).
+pub fn transliteration_leak(written: &str, name: &str) -> bool {
+    if written == name
+        || written.len() < 5
+        || written.len() > name.len() + 3
+        || skeleton(written) != skeleton(name)
+    {
+        return false;
+    }
+    // Clusters German does not write are an English (or other) spelling: `Shandwick` is no
+    // German romanization of Sandvik.
+    let english_cluster = ["th", "wh", "ph", "gh"]
+        .iter()
+        .any(|cluster| written.contains(cluster))
+        || written
+            .match_indices("sh")
+            .any(|(i, _)| i == 0 || written.as_bytes()[i - 1] != b'c');
+    if english_cluster {
+        return false;
+    }
+    let marker = |written_has: &str, name_has: &str| {
+        written.contains(written_has) && !name.contains(written_has) && name.contains(name_has)
+    };
+    marker("w", "v")
+        || marker("j", "y")
+        || marker("j", "i")
+        || marker("sch", "sh")
+        || marker("sch", "zh")
+        || marker("ch", "kh")
+}
+
 /// The largest edit distance worth considering for a word of `len` letters: none below 4
 /// letters, 1 up to 7, 2 from 8.
 pub fn max_distance(len: usize) -> usize {

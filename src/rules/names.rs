@@ -18,7 +18,9 @@ use super::text::is_function_word;
 use super::{Context, Diacritics, Example, HouseStyle, Rule, RuleMeta};
 use crate::fixes::{Applicability, Finding};
 use crate::gazetteer::compile::{PARTICLES, WHOLE_NAME, name_tokens, word_flag};
-use crate::gazetteer::fold::{edit_distance, fold, fold_into, max_distance, skeleton};
+use crate::gazetteer::fold::{
+    edit_distance, fold, fold_into, max_distance, skeleton, transliteration_leak,
+};
 use crate::gazetteer::{EntityId, EntityRecord, Gazetteer, Hit, Kind, Role, key, word_hash};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -2192,11 +2194,15 @@ impl<'c, 'a> Matcher<'c, 'a> {
                         || entity.population < 1_000_000
                             && !(entity.population >= 100_000
                                 && self.country_context(candidate.word, entity.description)));
+                // Alternate names of smaller places are too often names of other things
+                // (unless German's romanization with the country in view: `Kupjansk`). The
+                // smallest have only those romanizations listed (see the gazetteer's
+                // `variant_min_population`), and only with the country in view are they taken.
                 if entity.kind == Kind::City
-                    && entity.population < 500_000
-                    && analysis.fuzzy.is_empty()
+                    && !vouched_leak
+                    && (entity.population < 100_000
+                        || entity.population < 500_000 && analysis.fuzzy.is_empty())
                 {
-                    // Alternate names of smaller places are too often names of other things.
                     return None;
                 }
                 // (A romanization is a spelling: no slip to repair by similarity either.)
@@ -3616,40 +3622,6 @@ fn cut_short(garbled: &str, name: &str) -> bool {
         && !name.contains(' ')
 }
 
-/// True when `written` is `name` (both folded) as German romanizes Cyrillic: the same
-/// transliteration skeleton, with a letter or cluster English romanization does not use there
-/// (`w` for v, `j` for y or i, `sch` for sh or zh, `ch` for kh: `Pokrowsk`, `Kostjantyniwka`,
-/// `Bachmut`).
-fn transliteration_leak(written: &str, name: &str) -> bool {
-    if written == name
-        || written.len() < 5
-        || written.len() > name.len() + 3
-        || skeleton(written) != skeleton(name)
-    {
-        return false;
-    }
-    // Clusters German does not write are an English (or other) spelling: `Shandwick` is no
-    // German romanization of Sandvik.
-    let english_cluster = ["th", "wh", "ph", "gh"]
-        .iter()
-        .any(|cluster| written.contains(cluster))
-        || written
-            .match_indices("sh")
-            .any(|(i, _)| i == 0 || written.as_bytes()[i - 1] != b'c');
-    if english_cluster {
-        return false;
-    }
-    let marker = |written_has: &str, name_has: &str| {
-        written.contains(written_has) && !name.contains(written_has) && name.contains(name_has)
-    };
-    marker("w", "v")
-        || marker("j", "y")
-        || marker("j", "i")
-        || marker("sch", "sh")
-        || marker("sch", "zh")
-        || marker("ch", "kh")
-}
-
 fn inner_slip(garbled: &str, name: &str) -> bool {
     let (g, n) = (garbled.as_bytes(), name.as_bytes());
     if g.len() < 3 || n.len() < 3 || g.last() != n.last() || g[0] != n[0] {
@@ -4325,11 +4297,17 @@ mod tests {
                     "A governor said three people were killed in Cherson, southern Ukraine.",
                     "A governor said three people were killed in Kherson, southern Ukraine.",
                 ),
+                // Towns below the fuzzy index's size too (`Kupjansk`, 27,000 people).
+                (
+                    "Russian troops attacked Kupjansk and Awdijiwka in eastern Ukraine.",
+                    "Russian troops attacked Kupiansk and Avdiivka in eastern Ukraine.",
+                ),
                 // Without its country in view, a smaller city's other spelling is left alone.
                 (
                     "The heaviest fighting was near Pokrowsk on Monday.",
                     "The heaviest fighting was near Pokrowsk on Monday.",
                 ),
+                ("The Kupjansk team won.", "The Kupjansk team won."),
             ],
         );
     }
