@@ -314,6 +314,7 @@ const GENITIVE_TITLES: &[&str] = &[
     "Army",
     "Central",
     "Chancellor",
+    "Crown",
     "Defence",
     "Defense",
     "Deputy",
@@ -1510,6 +1511,17 @@ impl<'c, 'a> Matcher<'c, 'a> {
             }
         }
         let Some((n, hit)) = best else {
+            if let Some((words, hits)) = self.phrase_genitive_at(i) {
+                let span =
+                    self.words[i].span.start as usize..self.words[i + words - 1].span.end as usize;
+                let candidate = Candidate {
+                    word: i,
+                    words,
+                    span,
+                    kind: CandidateKind::Genitive(hits),
+                };
+                return Some((words, Some(candidate), None));
+            }
             if let Some(hit) = self.split_given_name_at(i) {
                 let candidate = Candidate {
                     word: i,
@@ -3399,10 +3411,19 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// after a family, says things, which a possessive does not.)
     fn genitive_hits(&self, i: usize) -> Option<Vec<Hit>> {
         let analysis = self.analysis(i);
-        if analysis.genitive.is_empty() {
+        if analysis.genitive.is_empty() || !self.genitive_stands(i, i) {
             return None;
         }
-        let next = self.words.get(i + 1)?;
+        Some(analysis.genitive.clone())
+    }
+
+    /// True when words `first..=last` stand where a genitive does: the word after them is the
+    /// thing possessed (a noun in lower case, or an office: `Hungarys Prime Minister`), and no
+    /// article before them makes them a plural (`the Macrons attended`).
+    fn genitive_stands(&self, first: usize, last: usize) -> bool {
+        let Some(next) = self.words.get(last + 1) else {
+            return false;
+        };
         let next_surface = &self.text[next.span.range()];
         if !next.joined_to_previous
             || !(next_surface.starts_with(|c: char| c.is_lowercase())
@@ -3412,20 +3433,57 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 .binary_search(&next_surface)
                 .is_ok()
         {
-            return None;
+            return false;
         }
-        if i > 0
-            && self.words[i].joined_to_previous
+        !(first > 0
+            && self.words[first].joined_to_previous
             && matches!(
-                self.text[self.words[i - 1].span.range()]
+                self.text[self.words[first - 1].span.range()]
                     .to_ascii_lowercase()
                     .as_str(),
                 "the" | "a" | "an" | "both" | "two" | "all"
-            )
-        {
-            return None;
+            ))
+    }
+
+    /// A place's name of two or three words with German's genitive `s` on the last
+    /// (`Saudi Arabias Crown Prince`, `North Koreas ruler`): the words it covers and its hits.
+    fn phrase_genitive_at(&self, i: usize) -> Option<(usize, Vec<Hit>)> {
+        for words in 2..=3 {
+            let last = i + words - 1;
+            if last >= self.words.len() || !self.words[last].joined_to_previous {
+                return None;
+            }
+            let folded = self.folded(last);
+            if folded.len() < 4 || !folded.ends_with('s') || folded.ends_with("ss") {
+                continue;
+            }
+            let capitalised = (i..=last).all(|k| {
+                self.text.as_bytes()[self.words[k].span.start as usize].is_ascii_uppercase()
+            });
+            if !capitalised || !self.genitive_stands(i, last) {
+                continue;
+            }
+            let mut key = String::new();
+            for k in i..last {
+                key.push_str(self.folded(k));
+                key.push(' ');
+            }
+            key.push_str(&folded[..folded.len() - 1]);
+            let mut hits = Vec::new();
+            self.gazetteer.exact(&key, &mut hits);
+            hits.retain(|hit| {
+                hit.role == Role::Canonical
+                    && self.entity(hit.entity).is_some_and(|e| match e.kind {
+                        Kind::Country | Kind::Region => true,
+                        Kind::City => e.population >= 100_000,
+                        _ => false,
+                    })
+            });
+            if unique_entity(&hits).is_some() {
+                return Some((words, hits));
+            }
         }
-        Some(analysis.genitive.clone())
+        None
     }
 
     /// Decides a German genitive (`Putins war` → `Putin’s war`): safe where the person is
@@ -3448,12 +3506,15 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let replacement = format!("{name}{apostrophe}s");
         let named = evidence.full_name_nearby(hit.entity, candidate.word)
             || evidence.support(hit.entity, candidate.word, surface) > 0;
-        let known_word = self.analysis(candidate.word).known_word;
+        // (A name of several words with an `s` is no word: `Saudi Arabias`.)
+        let known_word = candidate.words == 1 && self.analysis(candidate.word).known_word;
         if known_word && !named {
             return None;
         }
         // A country's own name with an `s` that is no word (`Hungarys`) is nothing else.
-        let country = entity.kind == Kind::Country && hit.role == Role::Canonical && !known_word;
+        let country = (entity.kind == Kind::Country || candidate.words > 1)
+            && hit.role == Role::Canonical
+            && !known_word;
         let named = named || country;
         let applicability = if named {
             Applicability::Safe
@@ -3819,6 +3880,7 @@ mod tests {
     fn camel_prefixes_are_sorted() {
         assert!(CAMEL_PREFIXES.windows(2).all(|w| w[0] < w[1]));
         assert!(GENERIC_HEADS.windows(2).all(|w| w[0] < w[1]));
+        assert!(GENITIVE_TITLES.windows(2).all(|w| w[0] < w[1]));
         assert!(has_odd_capitals("HegSeth"));
         assert!(has_odd_capitals("HegeSth"));
         assert!(!has_odd_capitals("McDonald"));
@@ -4233,10 +4295,14 @@ mod tests {
                     "Trade across the Americas grew; both Koreas and the two Germanys met.",
                     "Trade across the Americas grew; both Koreas and the two Germanys met.",
                 ),
-                // A name of two words with the genitive `s` is no garble of the name.
+                // A place's name of two words with the genitive `s`.
                 (
-                    "Meanwhile, Saudi Arabias Crown Prince met him.",
-                    "Meanwhile, Saudi Arabias Crown Prince met him.",
+                    "Meanwhile, Saudi Arabias Crown Prince met North Koreas leader.",
+                    "Meanwhile, Saudi Arabia's Crown Prince met North Korea's leader.",
+                ),
+                (
+                    "Both Saudi Arabias and the United States said so.",
+                    "Both Saudi Arabias and the United States said so.",
                 ),
             ],
         );
