@@ -1705,10 +1705,11 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
         let before = &self.text[self.words[i - 1].span.range()];
         let (folded_before, folded_given) = (fold(before), fold(given));
-        // (A spelling English lists of names know, `Dmitri`, is left as written.)
-        let english_spelling = self.gazetteer.word(&folded_before)
-            & (word_flag::WORD | word_flag::UPPER | word_flag::PROPER)
-            != 0;
+        // (A spelling English lists of names know, `Dmitri`, is left as written; the rarest
+        // of their names, SCOWL size 95, are other languages' spellings: `Andrej`.)
+        let flags = self.gazetteer.word(&folded_before);
+        let english_spelling = flags & (word_flag::WORD | word_flag::UPPER) != 0
+            || flags & word_flag::PROPER != 0 && flags & 0xff <= 70;
         let spelled_otherwise = before.starts_with(char::is_uppercase)
             && !english_spelling
             && folded_before != folded_given
@@ -4210,6 +4211,11 @@ mod tests {
                 (
                     "The Kremlin said Dmitrij Medwedew had made the statement.",
                     "The Kremlin said Dmitry Medvedev had made the statement.",
+                ),
+                // (`Andrej` is in SCOWL's largest list of names, but as a Slovak spelling.)
+                (
+                    "Russian Defence Minister Andrej Beloussow visited the troops.",
+                    "Russian Defence Minister Andrei Belousov visited the troops.",
                 ),
                 // A prominent person's surname as German romanizes it.
                 (
