@@ -315,7 +315,7 @@ fn function_word(
                 e.name
                     .split(' ')
                     .any(|part| part.eq_ignore_ascii_case(surface))
-                    && (text.contains(e.name) || !clause_may_start)
+                    && (!clause_may_start || text.contains(e.name))
             })
         }
         _ => false,

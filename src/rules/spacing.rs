@@ -702,15 +702,15 @@ fn swapped_space(cx: &Context<'_>, text: &str, mark: usize) -> Option<Finding> {
         b'.' | b'?' | b'!' => first.is_uppercase() && second.is_some_and(char::is_lowercase),
         _ => first.is_alphabetic() && second.is_none_or(char::is_lowercase),
     };
-    // The word after is an English word (`At`, `According`), and not the `Net` of `.Net`.
-    let word = cx.gazetteer.word(&fold(right)) & crate::gazetteer::compile::word_flag::WORD != 0;
     let left = &text[token_before(text, space)];
+    // The word after is an English word (`At`, `According`), and not the `Net` of `.Net`
+    // (asked of the lexicon last, once the cheap tests pass).
     if !fits
-        || !word
         || right.eq_ignore_ascii_case("net")
         || !is_plain_word_token(left) && !left.bytes().all(|b| b.is_ascii_digit())
         || !is_plain_word_token(&text[token_after(text, mark + 1)])
         || is_table_line(&text[super::text::line_around(text, mark)])
+        || cx.gazetteer.word(&fold(right)) & crate::gazetteer::compile::word_flag::WORD == 0
     {
         return None;
     }
