@@ -2164,6 +2164,27 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 // (Letters English does not write, `Brüssel`, are no English word's.)
                 let known =
                     analysis.known_word && candidate.words == 1 && !same_name && surface.is_ascii();
+                // `in Brussel`, `from Mailand`: another language's name of a capital or a
+                // city of a million, after a preposition of place, where the lexicon knows the
+                // word only as a rare surname, is the city.
+                let letters = surface.chars().count();
+                let capital = entity.description.contains("(capital)");
+                let great_city = entity.kind == Kind::City
+                    && (entity.population >= 1_000_000 || capital && entity.population >= 300_000);
+                let placed = great_city
+                    && candidate.words == 1
+                    && self.after_place_preposition(candidate.word)
+                    && self.stands_alone(candidate.word);
+                let rare_surname_only = analysis.flags & word_flag::PROPER != 0
+                    && analysis.flags
+                        & (word_flag::WORD
+                            | word_flag::UPPER
+                            | word_flag::NAME_FORM
+                            | word_flag::DEMONYM
+                            | word_flag::ABBREV)
+                        == 0
+                    && analysis.flags & 0xff > 70;
+                let known = known && !(placed && letters >= 5 && rare_surname_only);
                 if entity.kind == Kind::Person
                     && candidate.words == 1
                     && self.conflicting_given_name(candidate.word, entity.name)
@@ -2178,7 +2199,6 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 // Foreign names of places come from GeoNames' alternate names, which also hold
                 // names of other things; only those of major places are trusted alone.
                 // (Or its country is named beside it: `Donezk in eastern Ukraine`.)
-                let letters = surface.chars().count();
                 // A place whose name is romanized from another script (`Ţarţūs`) has several
                 // English spellings (`Tartous`, `Tartus`): one close to the romanization is a
                 // spelling of it, not an error.
@@ -2190,7 +2210,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 // named nearby (`Moscow and Kiew …, Selenskyj said`).
                 let short_unvouched = letters < 5
                     && !(entity.population >= 1_000_000
-                        && (self.country_context(candidate.word, entity.description)
+                        && (placed
+                            || self.country_context(candidate.word, entity.description)
                             || self.place_of_someone_nearby(candidate.word, &entity, evidence)));
                 // `In Saporischschja`, Ukraine named in the passage: German's romanization of
                 // a city whose country is in view.
@@ -2205,6 +2226,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     && (short_unvouched
                         || romanized
                         || entity.population < 1_000_000
+                            && !placed
                             && !(entity.population >= 100_000
                                 && self.country_context(candidate.word, entity.description)));
                 // Alternate names of smaller places are too often names of other things
@@ -3098,6 +3120,31 @@ impl<'c, 'a> Matcher<'c, 'a> {
             .any(|k| is_country_word(self.folded(k), country))
     }
 
+    /// True when word `i` is a name of one word: no possessive after it (`in Sofie’s
+    /// honour` is a person's) and no capitalised word joined to it (`in Sofie Gråbøl’s film`).
+    fn stands_alone(&self, i: usize) -> bool {
+        let end = self.words[i].span.end as usize;
+        let after = &self.text[end..];
+        if after.starts_with("’s") || after.starts_with("'s") {
+            return false;
+        }
+        !self.words.get(i + 1).is_some_and(|next| {
+            next.joined_to_previous
+                && self.text.as_bytes()[next.span.start as usize].is_ascii_uppercase()
+        })
+    }
+
+    /// True when word `i` follows a preposition that only a place follows (`in`, `from`,
+    /// `near`, `outside`, `via`): not `to` or `at`, which people follow too.
+    fn after_place_preposition(&self, i: usize) -> bool {
+        i > 0
+            && self.words[i].joined_to_previous
+            && matches!(
+                self.folded(i - 1),
+                "in" | "from" | "near" | "outside" | "via"
+            )
+    }
+
     /// True when word `i` follows `in`, `to`, `from`, `near` or `at`.
     fn after_locative(&self, i: usize) -> bool {
         i > 0
@@ -3454,16 +3501,29 @@ impl<'c, 'a> Matcher<'c, 'a> {
             if last >= self.words.len() || !self.words[last].joined_to_previous {
                 return None;
             }
+            // (The surface is asked first: most runs of words end in no capitalised `s`.)
+            let bytes = self.text.as_bytes();
+            if bytes[self.words[last].span.end as usize - 1] != b's' {
+                continue;
+            }
+            let capitalised =
+                (i..=last).all(|k| bytes[self.words[k].span.start as usize].is_ascii_uppercase());
+            if !capitalised {
+                continue;
+            }
             let folded = self.folded(last);
             if folded.len() < 4 || !folded.ends_with('s') || folded.ends_with("ss") {
                 continue;
             }
-            let capitalised = (i..=last).all(|k| {
-                self.text.as_bytes()[self.words[k].span.start as usize].is_ascii_uppercase()
-            });
-            if !capitalised || !self.genitive_stands(i, last) {
+            if !self.genitive_stands(i, last) {
                 continue;
             }
+            // `Donald Trumps campaign`, `Elon Musks company`: a person's full name with the
+            // `s`, where the last word with it is no name of its own (`trumps` is a word;
+            // `Peter Williams` is another person).
+            let last_is_name = self.analysis(last).flags
+                & (word_flag::PROPER | word_flag::NAME_FORM | word_flag::UPPER)
+                != 0;
             let mut key = String::new();
             for k in i..last {
                 key.push_str(self.folded(k));
@@ -3477,6 +3537,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     && self.entity(hit.entity).is_some_and(|e| match e.kind {
                         Kind::Country | Kind::Region => true,
                         Kind::City => e.population >= 100_000,
+                        Kind::Person => !last_is_name,
                         _ => false,
                     })
             });
@@ -4310,9 +4371,24 @@ mod tests {
                     "Both Saudi Arabias and the United States said so.",
                     "Both Saudi Arabias and the United States said so.",
                 ),
+                // A person's full name with the `s` where the last word is a word
+                // (`trumps`, `musks`) and no name of its own.
+                (
+                    "Donald Trumps campaign said so, and Elon Musks company agreed.",
+                    "Donald Trump's campaign said so, and Elon Musk's company agreed.",
+                ),
+                (
+                    "Serena Williams coach said so.",
+                    "Serena Williams coach said so.",
+                ),
             ],
         );
         assert_applicability(&Names, "Hungarys government agreed.", Applicability::Safe);
+        assert_applicability(
+            &Names,
+            "Donald Trumps campaign said so.",
+            Applicability::Safe,
+        );
     }
 
     #[test]
@@ -4380,6 +4456,35 @@ mod tests {
                     "The heaviest fighting was near Pokrowsk on Monday.",
                 ),
                 ("The Kupjansk team won.", "The Kupjansk team won."),
+            ],
+        );
+    }
+
+    #[test]
+    fn another_languages_name_of_a_great_city_after_a_preposition_of_place() {
+        assert_cases(
+            &Names,
+            &[
+                // The lexicon knows `Brussel` and `Mailand` only as rare surnames; after `in`
+                // or `from`, they are the cities.
+                (
+                    "The summit in Brussel ended late; the minister came from Mailand.",
+                    "The summit in Brussels ended late; the minister came from Milan.",
+                ),
+                // Capitals under a million people, and short names of cities of millions.
+                (
+                    "Talks in Lissabon and in Athen followed. Officials in Kiew said so.",
+                    "Talks in Lisbon and in Athens followed. Officials in Kyiv said so.",
+                ),
+                // Without the preposition, or as someone's name, they are left alone.
+                (
+                    "Jan Brussel said so. Dinner in Sofie’s honour was held.",
+                    "Jan Brussel said so. Dinner in Sofie’s honour was held.",
+                ),
+                ("Praise went to Mailand.", "Praise went to Mailand."),
+                // A real city that is another's foreign name (Puno, Peru; Pune is Puno in
+                // some languages) is too short to be taken for the other.
+                ("Protests in Puno continued.", "Protests in Puno continued."),
             ],
         );
     }
