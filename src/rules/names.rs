@@ -1166,8 +1166,18 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 }
             }
             let span = self.words[i].span.range();
-            let kind = if !analysis.variants.is_empty() {
+            // A place's other spelling beside a person's given name is that person's name
+            // garbled (`Ursula von der Leyden`: Leyden is Leiden, but not after Ursula).
+            let person_beside = !analysis.variants.is_empty()
+                && analysis
+                    .variants
+                    .iter()
+                    .all(|h| self.entity(h.entity).is_some_and(|e| e.kind.is_place()))
+                && self.name_completion(i).is_some();
+            let kind = if !analysis.variants.is_empty() && !person_beside {
                 Some(CandidateKind::Variant(analysis.variants.clone()))
+            } else if person_beside {
+                self.name_completion(i).map(CandidateKind::Fuzzy)
             } else if !analysis.style.is_empty() {
                 Some(CandidateKind::Style(analysis.style.clone()))
             } else if !analysis.case.is_empty() {
@@ -1329,6 +1339,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
         let mut hits = Vec::new();
         self.gazetteer.exact(&folded, &mut hits);
+        if hits.is_empty() && folded.contains('-') {
+            analysis.variants = self.hyphenated_place(surface, &folded);
+        }
         for &hit in &hits {
             let Some(entity) = self.entity(hit.entity) else {
                 continue;
@@ -1384,6 +1397,39 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
         analysis.folded = folded;
         analysis
+    }
+
+    /// `Saudi-Arabia`, `Sri-Lanka`: a place's name of several words joined by hyphens as
+    /// German joins them, each part capitalised; the place, as a listed spelling of its name.
+    /// (Names hyphenated in English, `Guinea-Bissau`, are found as they are written first.)
+    fn hyphenated_place(&self, surface: &str, folded: &str) -> Vec<Hit> {
+        if !surface
+            .split('-')
+            .all(|part| part.starts_with(|c: char| c.is_uppercase()) && part.len() > 1)
+        {
+            return Vec::new();
+        }
+        let spaced = folded.replace('-', " ");
+        let mut hits = Vec::new();
+        self.gazetteer.exact(&spaced, &mut hits);
+        hits.retain(|hit| {
+            hit.role == Role::Canonical
+                && self.entity(hit.entity).is_some_and(|e| match e.kind {
+                    Kind::Country | Kind::Region => true,
+                    Kind::City => e.population >= 100_000,
+                    _ => false,
+                })
+        });
+        if unique_entity(&hits).is_none() {
+            return Vec::new();
+        }
+        hits.into_iter()
+            .map(|hit| Hit {
+                role: Role::Variant,
+                token: WHOLE_NAME,
+                ..hit
+            })
+            .collect()
     }
 
     /// Gazetteer tokens within reach of `folded`, with their entities.
@@ -1738,8 +1784,18 @@ impl<'c, 'a> Matcher<'c, 'a> {
         // the name it stands in, but only one letter off, never an English word, and only
         // under that person's title (`Moldovan President Maia Sanu`).
         let mut neighbours = Vec::new();
-        if i > 0 && self.words[i].joined_to_previous {
-            neighbours.push(i - 1);
+        // (Over the particles of the name: `Ursula von der Leyden`.)
+        let mut before = i;
+        while before > 0
+            && self.words[before].joined_to_previous
+            && before + 3 > i
+            && (before == i || SURNAME_PARTICLES.contains(&self.folded(before)))
+        {
+            before -= 1;
+            if !SURNAME_PARTICLES.contains(&self.folded(before)) {
+                neighbours.push(before);
+                break;
+            }
         }
         if i + 1 < self.words.len() && self.words[i + 1].joined_to_previous {
             neighbours.push(i + 1);
@@ -1883,19 +1939,43 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// True when every token of a name but the one at `position` stands, exactly, at its place
     /// around word `i`: `Maia Sanu` has all of Maia Sandu but the surname, while `Phan Van
     /// Khai` shares only `Van` with Pham Van Dong.
+    /// (The particles of a name, which its tokens leave out, are passed over: `Ursula von der
+    /// Leyden`.)
     fn rest_of_name_written(&self, i: usize, position: usize, tokens: &[Box<str>]) -> bool {
-        tokens.iter().enumerate().all(|(k, token)| {
-            if k == position {
-                return true;
+        let is_particle = |w: usize| SURNAME_PARTICLES.contains(&self.folded(w));
+        // The tokens before the word, walking back from it …
+        let mut at = i;
+        for token in tokens[..position.min(tokens.len())].iter().rev() {
+            loop {
+                if at == 0 || !self.words[at].joined_to_previous {
+                    return false;
+                }
+                at -= 1;
+                if !is_particle(at) {
+                    break;
+                }
             }
-            let Some(at) = (i + k).checked_sub(position) else {
+            if self.folded(at) != &**token {
                 return false;
-            };
-            let (low, high) = (at.min(i), at.max(i));
-            at < self.words.len()
-                && (low + 1..=high).all(|w| self.words[w].joined_to_previous)
-                && self.folded(at) == &**token
-        })
+            }
+        }
+        // … and those after it, walking on.
+        let mut at = i;
+        for token in tokens.iter().skip(position + 1) {
+            loop {
+                if at + 1 >= self.words.len() || !self.words[at + 1].joined_to_previous {
+                    return false;
+                }
+                at += 1;
+                if !is_particle(at) {
+                    break;
+                }
+            }
+            if self.folded(at) != &**token {
+                return false;
+            }
+        }
+        true
     }
 
     /// A multi-word name starting at word `i` with one word garbled (`World Economic Froum`,
@@ -4419,6 +4499,16 @@ mod tests {
                     "The helicopter designer Igor Sikorsky said so.",
                     "The helicopter designer Igor Sikorsky said so.",
                 ),
+                // Over the particles of the name: Leyden is another spelling of the city of
+                // Leiden, but after `Ursula von der` under her title it is her surname.
+                (
+                    "The President of the European Commission Ursula von der Leyden spoke.",
+                    "The President of the European Commission Ursula von der Leyen spoke.",
+                ),
+                (
+                    "Ursula von der Leyden spoke. The university of Leyden agreed.",
+                    "Ursula von der Leyden spoke. The university of Leyden agreed.",
+                ),
             ],
         );
     }
@@ -4485,6 +4575,24 @@ mod tests {
                 // A real city that is another's foreign name (Puno, Peru; Pune is Puno in
                 // some languages) is too short to be taken for the other.
                 ("Protests in Puno continued.", "Protests in Puno continued."),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_places_name_hyphenated_as_german_writes_it() {
+        assert_cases(
+            &Names,
+            &[
+                (
+                    "He will travel to Saudi-Arabia and Sri-Lanka next week.",
+                    "He will travel to Saudi Arabia and Sri Lanka next week.",
+                ),
+                // Names hyphenated in English, adjectives and pairs stay.
+                (
+                    "The Saudi-Arabian envoy, the US-China talks and Guinea-Bissau.",
+                    "The Saudi-Arabian envoy, the US-China talks and Guinea-Bissau.",
+                ),
             ],
         );
     }

@@ -926,7 +926,8 @@ static GLUED_WORDS: RuleMeta = RuleMeta {
         (`YouTube`, `McDonald`, `DeSantis`, `iPhone`, `BioNTech`; `dictionaries/camelcase.txt` \
         and the gazetteer) are never split. A news agency's initials glued to a name \
         (`UkraineEPA`) get their space back. A capitalised common word glued to a number \
-        (`2.4%Economists had`) starts a sentence whose full stop was lost (`2.4%. Economists`).",
+        (`2.4%Economists had`) starts a sentence whose full stop was lost (`2.4%. Economists`). \
+        A small word glued to a percent sign (`2.4%in November`) gets its space back.",
     safety: "Safe when the second word is a common English word (`And`, `Was`, `According`) and \
         the whole is no known name; two names joined (`PolandLithuania`) and a sentence break \
         after a number (`2.4%. Economists`) are only suggestions.",
@@ -1139,7 +1140,75 @@ impl Rule for GluedWords {
                     .reason(reason),
             );
         });
+        // `2.4%in November`: a percent sign glued to the small word after it.
+        for percent in memchr::memchr_iter(b'%', bytes) {
+            if let Some(finding) = glued_after_percent(cx, text, percent) {
+                out.push(finding);
+            }
+        }
     }
+}
+
+/// A number's percent sign glued to the word after it (`fell to 2.4%in November`, `5%of
+/// GDP`): the `%` at `percent` has a number of its own before it and a common word in lower
+/// case after it. Format strings (`%s`, `%d`, `%in`'s neighbours in code) have no number
+/// standing before them as a word.
+fn glued_after_percent(cx: &Context<'_>, text: &str, percent: usize) -> Option<Finding> {
+    let bytes = text.as_bytes();
+    if percent == 0 || !bytes[percent - 1].is_ascii_digit() {
+        return None;
+    }
+    if !bytes.get(percent + 1).is_some_and(u8::is_ascii_lowercase) {
+        return None;
+    }
+    // The number is a word of its own: `2.4`, `5`, `(12`, not `A4` or `x2`.
+    let mut start = percent;
+    while start > 0
+        && (bytes[start - 1].is_ascii_digit() || matches!(bytes[start - 1], b'.' | b','))
+    {
+        start -= 1;
+    }
+    if !bytes[start].is_ascii_digit()
+        || start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'%')
+    {
+        return None;
+    }
+    let right = word_after(text, percent + 1);
+    let word = &text[right.clone()];
+    if word.len() < 2
+        || right.end < bytes.len()
+            && matches!(bytes[right.end], b'%' | b'_' | b'/' | b'.' | b'=')
+            && bytes
+                .get(right.end + 1)
+                .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return None;
+    }
+    let function_word = is_function_word(word);
+    if !function_word && !cx.gazetteer.is_common_word(word, 35) {
+        return None;
+    }
+    let applicability = if function_word {
+        Applicability::Safe
+    } else {
+        Applicability::Suggest
+    };
+    Some(
+        Finding::fix(
+            &GLUED_WORDS,
+            percent + 1..percent + 1,
+            " ",
+            applicability,
+            if function_word { 0.93 } else { 0.7 },
+        )
+        .message(format!(
+            "words run together: `{}% {word}`",
+            &text[start..percent]
+        ))
+        .reason(format!(
+            "`{word}` is a common word run into the percent sign before it"
+        )),
+    )
 }
 
 #[cfg(test)]
@@ -1162,6 +1231,16 @@ mod tests {
                     "reached 2% according to NATO",
                 ),
                 ("fell to 3.1%In January", "fell to 3.1% in January"),
+                // A small word glued to the percent sign.
+                (
+                    "inflation fell to 2.4%in November, and 5%of GDP",
+                    "inflation fell to 2.4% in November, and 5% of GDP",
+                ),
+                // Format strings and codes are left alone.
+                (
+                    "printf(\"%d%s\", x) and A4%in and 10%%of and 3%is_x",
+                    "printf(\"%d%s\", x) and A4%in and 10%%of and 3%is_x",
+                ),
                 (
                     "slowed to 2.4%Economists had",
                     "slowed to 2.4%. Economists had",
