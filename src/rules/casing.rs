@@ -308,7 +308,19 @@ fn function_word(
     let clause_may_start = CLAUSE_OPENERS.binary_search(&previous).is_ok();
     // (Only a surname written as a word of its own counts: `in` of Moon Jae-in does not.)
     if hits.iter().any(|h| match h.role {
-        crate::gazetteer::Role::Canonical => true,
+        // (A place is named so after a preposition of place, `flights to Most`, the Czech
+        // city, or before a word of its own, `4.3 billion Can dlrs`; before a function word,
+        // `the report Most of the victims`, it is the word.)
+        crate::gazetteer::Role::Canonical => cx.gazetteer.entity(h.entity).is_none_or(|e| {
+            !e.kind.is_place()
+                || matches!(
+                    previous,
+                    "in" | "to" | "from" | "near" | "at" | "outside" | "via" | "of"
+                )
+                || !words
+                    .get(k + 1)
+                    .is_some_and(|next| super::text::is_function_word(&text[next.clone()]))
+        }),
         // (Either token: Chinese names put the surname first, `He Lifeng`.)
         crate::gazetteer::Role::Surname | crate::gazetteer::Role::Given => {
             cx.gazetteer.entity(h.entity).is_some_and(|e| {
@@ -515,6 +527,16 @@ mod tests {
                     "According to the report Many soldiers were wounded.",
                     "According to the report many soldiers were wounded.",
                 ),
+                // `Most` is also a Czech town: its name after a preposition of place only.
+                (
+                    "According to the report Most of the victims were civilians.",
+                    "According to the report most of the victims were civilians.",
+                ),
+                (
+                    "The trains to Most were cancelled.",
+                    "The trains to Most were cancelled.",
+                ),
+                ("a 4.3 billion Can dlr offer", "a 4.3 billion Can dlr offer"),
                 (
                     "The chancellor said that He would not accept any tax increases.",
                     "The chancellor said that he would not accept any tax increases.",

@@ -400,7 +400,25 @@ fn attribution_follows(text: &str, at: usize, end: usize) -> Option<usize> {
         {
             return Some(index);
         }
-        if !word.starts_with(char::is_uppercase) {
+        // (A name, or a pronoun or article before the verb: `she wrote`, `the minister said`.)
+        if !word.starts_with(char::is_uppercase)
+            && !matches!(
+                word,
+                "he" | "she"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "it"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+            )
+        {
             return None;
         }
     }
@@ -972,8 +990,17 @@ mod tests {
                     "“This is a turning point, ”said the minister.",
                     "“This is a turning point,” said the minister.",
                 ),
+                // (A pronoun or article before the verb attributes it too.)
+                (
+                    "“This is a dark day for Europe, ”she wrote on X.",
+                    "“This is a dark day for Europe,” she wrote on X.",
+                ),
             ],
         );
+        // A quotation closed on a line whose opening mark is on the line before (newswire
+        // wrapped at 70 columns) is no opening mark turned: at most it is flagged.
+        let wrapped = "“Our reforms cut costs by 65 to\n70 pct,” he told reporters. “I am sure";
+        assert_eq!(crate::rules::testing::fixed(&Quotes, wrapped), wrapped);
     }
 
     #[test]
