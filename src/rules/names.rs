@@ -1258,8 +1258,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 || analysis.odd_capitals
                 || analysis.only_name_form
                 // A proper name that is no English word (`Sikorsky`) may be a garbled part of
-                // the name beside it, under the strict evidence of `name_completion`.
-                || analysis.flags & word_flag::WORD == 0);
+                // the name beside it, under the strict evidence of `name_completion`; so may a
+                // rare English word under the person's full title (`Mark Carny`).
+                || analysis.flags & word_flag::WORD == 0
+                || analysis.flags & 0xff > 50);
         let busy = !analysis.genitive.is_empty()
             || !analysis.variants.is_empty()
             || !analysis.style.is_empty()
@@ -1267,15 +1269,25 @@ impl<'c, 'a> Matcher<'c, 'a> {
             || (analysis.mentions.is_empty() && (!analysis.fuzzy.is_empty() || completable))
             || (!analysis.known_word && !analysis.near.is_empty())
             || (!analysis.known_word && !analysis.mentions.is_empty());
+        // (Or the name of a small town only, `Vence`: GeoNames' towns share many names with
+        // people, and `Vice President JD Vence` is Vance.)
+        let small_town_only = !analysis.exact_hits.is_empty()
+            && analysis.exact_hits.iter().all(|h| {
+                h.role == Role::Canonical
+                    && self
+                        .entity(h.entity)
+                        .is_some_and(|e| e.kind == Kind::City && e.population < 100_000)
+            });
         let part_of_others = analysis.folded.len() >= 4
             && surface.starts_with(char::is_uppercase)
             && surface.chars().any(char::is_lowercase)
-            && analysis.known_word
-            && analysis.flags & word_flag::WORD == 0
-            && analysis
-                .exact_hits
-                .iter()
-                .any(|h| matches!(h.role, Role::Given | Role::Surname));
+            && (analysis.known_word
+                && analysis.flags & word_flag::WORD == 0
+                && analysis
+                    .exact_hits
+                    .iter()
+                    .any(|h| matches!(h.role, Role::Given | Role::Surname))
+                || small_town_only);
         if busy || part_of_others {
             slot |= SLOT_BUSY;
         }
@@ -1333,7 +1345,21 @@ impl<'c, 'a> Matcher<'c, 'a> {
         analysis.known_word = is_known_flags(flags);
         if letters < 2 || (all_upper && letters > 1) || !(first_upper || analysis.odd_capitals) {
             // Lower-case words only matter as the start of a multi-word name; words in
-            // capitals are headlines or acronyms.
+            // capitals are headlines or acronyms, or initials someone goes by (`JD` Vance),
+            // which say whose name stands beside them.
+            if all_upper && (2..=3).contains(&letters) {
+                let mut hits = Vec::new();
+                self.gazetteer.exact(&folded, &mut hits);
+                hits.retain(|h| {
+                    h.role == Role::Given
+                        && self
+                            .entity(h.entity)
+                            .and_then(|e| canonical_token(e.name, *h))
+                            == Some(surface)
+                });
+                analysis.mentions = hits.iter().map(|h| h.entity).collect();
+                analysis.exact_hits = hits;
+            }
             analysis.folded = folded;
             return analysis;
         }
@@ -1809,8 +1835,11 @@ impl<'c, 'a> Matcher<'c, 'a> {
         // An English word (`Grant`, `Rose`) is never taken for a garbled name part here; a
         // proper name that is no word (`Thanh`, `Cheng`) may be, under the strictest evidence
         // below.
+        // (A rare word, `carny`, may be, under the person's full title: `Canadian Prime
+        // Minister Mark Carny`.)
         let english_word = analysis.flags & word_flag::WORD != 0;
-        if known_name && !analysis.only_name_form && english_word {
+        let rare_word = english_word && analysis.flags & 0xff > 50;
+        if known_name && !analysis.only_name_form && english_word && !rare_word {
             return None;
         }
         let mut out: Vec<(Hit, Similarity, usize)> = Vec::new();
@@ -1853,13 +1882,17 @@ impl<'c, 'a> Matcher<'c, 'a> {
                             position,
                             &self.entry_words(entity.name, EntryWords::NameTokens),
                         )
+                        || rare_word && !self.title_fits_fully(i, entity.description)
                         || !analysis.only_name_form
                             && if tokens < 3 {
                                 // Of two words, the other one must be no very common English
-                                // word and the slip a single letter (`Foreign Minister
-                                // Radoslaw Sikorsky`: Sikorsky is a maker of helicopters;
-                                // `French President Emanuel Macron`: Rahm Emanuel's surname).
-                                distance > 1 || self.analysis(k).common
+                                // word (unless the whole title is written) and the slip a
+                                // single letter (`Foreign Minister Radoslaw Sikorsky`:
+                                // Sikorsky is a maker of helicopters; `French President
+                                // Emanuel Macron`: Rahm Emanuel's surname).
+                                distance > 1
+                                    || self.analysis(k).common
+                                        && !self.title_fits_fully(i, entity.description)
                             } else {
                                 !self.title_fits_fully(i, entity.description)
                                     && !self.person_country_nearby(i, entity.description)
@@ -3366,6 +3399,15 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// True when the words before word `i` say all a short description says (`Ukrainian
     /// President` for "President of Ukraine"): the office and the country both fit.
     fn title_fits_fully(&self, i: usize, description: &str) -> bool {
+        // (Any one of the roles the description lists: `Prime Minister of Canada (2025–);
+        // Governor of the Bank of England …`.)
+        description
+            .split(';')
+            .any(|role| self.title_fits_role(i, role.trim()))
+    }
+
+    /// [`Matcher::title_fits_fully`] for one role of a description.
+    fn title_fits_role(&self, i: usize, description: &str) -> bool {
         let all_described = self.entry_words(description, EntryWords::Described);
         let described: Vec<&str> = all_described
             .iter()
@@ -4498,6 +4540,25 @@ mod tests {
                 (
                     "The helicopter designer Igor Sikorsky said so.",
                     "The helicopter designer Igor Sikorsky said so.",
+                ),
+                // A rare English word (`carny`) under the person's whole title, one of the
+                // roles the description lists.
+                (
+                    "Canadian Prime Minister Mark Carny announced tariffs.",
+                    "Canadian Prime Minister Mark Carney announced tariffs.",
+                ),
+                (
+                    "Mark Carny announced tariffs at the fair.",
+                    "Mark Carny announced tariffs at the fair.",
+                ),
+                // A small town's name (Vence, France) beside the initials someone goes by.
+                (
+                    "Vice President JD Vence gave a speech in Munich.",
+                    "Vice President JD Vance gave a speech in Munich.",
+                ),
+                (
+                    "The festival in Vence opened; JD Vance and the mayor of Vence met.",
+                    "The festival in Vence opened; JD Vance and the mayor of Vence met.",
                 ),
                 // Over the particles of the name: Leyden is another spelling of the city of
                 // Leiden, but after `Ursula von der` under her title it is her surname.
