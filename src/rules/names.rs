@@ -814,6 +814,13 @@ enum CandidateKind {
         /// The name.
         hit: Hit,
     },
+    /// A person's given name one letter off before their surname, under their whole title,
+    /// where the garbled given name is a name of its own (`Italian Prime Minister Georgia
+    /// Meloni`).
+    GivenName {
+        /// The name.
+        hit: Hit,
+    },
     /// A multi-word name with damaged case.
     Phrase {
         /// The name.
@@ -1212,6 +1219,17 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     words: 1,
                     span,
                     kind,
+                });
+            } else if let Some(hit) = self.garbled_given_name_before(i)
+                && candidates
+                    .last()
+                    .is_none_or(|c: &Candidate| c.word + c.words < i)
+            {
+                candidates.push(Candidate {
+                    word: i - 1,
+                    words: 2,
+                    span: self.words[i - 1].span.start as usize..span.end,
+                    kind: CandidateKind::GivenName { hit },
                 });
             }
         }
@@ -2687,6 +2705,17 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 let fix = (Applicability::Safe, 0.9);
                 Some(self.garbled_name_fix(candidate, &entity, *hit, true, fix, reason))
             }
+            CandidateKind::GivenName { hit } => {
+                let entity = self.entity(hit.entity)?;
+                let reason = format!(
+                    "one letter off the given name of the gazetteer entry {}{}, whose surname \
+                     follows and whose title precedes",
+                    entity.name,
+                    describe(entity.description)
+                );
+                let fix = (Applicability::Safe, 0.9);
+                Some(self.garbled_name_fix(candidate, &entity, *hit, true, fix, reason))
+            }
             CandidateKind::PhraseFuzzy { hit } => {
                 let entity = self.entity(hit.entity)?;
                 let name_words: Vec<String> = entity.name.split(' ').map(fold).collect();
@@ -3231,6 +3260,55 @@ impl<'c, 'a> Matcher<'c, 'a> {
         (start..end)
             .filter(|k| *k != i)
             .any(|k| is_country_word(self.folded(k), country))
+    }
+
+    /// The person whose surname word `i` is, where the word before it is their given name one
+    /// letter off and a name of its own (`Georgia` for Giorgia: a country's name is never
+    /// repaired alone), under the person's whole title (`Italian Prime Minister`).
+    fn garbled_given_name_before(&self, i: usize) -> Option<Hit> {
+        if i == 0 || !self.words[i].joined_to_previous {
+            return None;
+        }
+        let before = i - 1;
+        let surface = &self.text[self.words[before].span.range()];
+        if surface.len() < 4
+            || !surface.starts_with(|c: char| c.is_uppercase())
+            || !surface.chars().skip(1).all(char::is_lowercase)
+        {
+            return None;
+        }
+        let given = self.folded(before);
+        let analysis = self.analysis(i);
+        let mut found = None;
+        for hit in analysis
+            .exact_hits
+            .iter()
+            .filter(|h| h.role == Role::Surname)
+        {
+            let entity = self.entity(hit.entity)?;
+            if entity.kind != Kind::Person {
+                continue;
+            }
+            let tokens = self.entry_words(entity.name, EntryWords::NameTokens);
+            let [expected, _] = &tokens[..] else {
+                continue;
+            };
+            if &**expected == given
+                || edit_distance(given, expected) != 1
+                || !self.title_fits_fully(before, entity.description)
+            {
+                continue;
+            }
+            if found.is_some() {
+                return None;
+            }
+            found = Some(Hit {
+                entity: hit.entity,
+                role: Role::Canonical,
+                token: WHOLE_NAME,
+            });
+        }
+        found
     }
 
     /// True when word `i` is a name of one word: no possessive after it (`in Sofie’s
@@ -3974,7 +4052,8 @@ fn candidate_entities(kind: &CandidateKind) -> Vec<EntityId> {
         CandidateKind::Fuzzy(o) => o.iter().map(|(h, _, _)| h.entity).collect(),
         CandidateKind::Phrase { hit, .. }
         | CandidateKind::PhraseFuzzy { hit }
-        | CandidateKind::SplitName { hit } => vec![hit.entity],
+        | CandidateKind::SplitName { hit }
+        | CandidateKind::GivenName { hit } => vec![hit.entity],
     }
 }
 
@@ -4550,6 +4629,16 @@ mod tests {
                 (
                     "Mark Carny announced tariffs at the fair.",
                     "Mark Carny announced tariffs at the fair.",
+                ),
+                // A given name one letter off that is a name of its own (Georgia), before the
+                // surname under the whole title.
+                (
+                    "Italian Prime Minister Georgia Meloni met Trump.",
+                    "Italian Prime Minister Giorgia Meloni met Trump.",
+                ),
+                (
+                    "Georgia Meloni met Trump in Georgia.",
+                    "Georgia Meloni met Trump in Georgia.",
                 ),
                 // A small town's name (Vence, France) beside the initials someone goes by.
                 (
