@@ -11,7 +11,9 @@ use super::text::{
 use super::{Context, Example, Rule, RuleMeta};
 use crate::document::Format;
 use crate::fixes::{Applicability, Finding};
+use crate::gazetteer::compile::word_flag;
 use crate::gazetteer::fold::fold;
+use std::ops::Range;
 
 /// Number words and numerals that start compounds: `two-day`, `first-ever`, `30-year`.
 const NUMBER_WORDS: &[&str] = &[
@@ -134,10 +136,14 @@ static HYPHEN_SPACE: RuleMeta = RuleMeta {
     summary: "space before the hyphen of a compound",
     explanation: "Finds a word, a space, then a hyphen glued to the next word (`two -day`, \
         `non -European`, `e -Mail`): a compound whose hyphen lost its left side, typically in \
-        machine translation. The space is removed; after `e-` the capital is lowered (`e-mail`).",
+        machine translation. The space is removed; after `e-` the capital is lowered (`e-mail`). \
+        German's compound of an acronym and a noun (`EU -Commission`, `G7 -summit`) becomes two \
+        words as English writes it (`EU Commission`), and a span of years loses its space \
+        (`2024 -2025`).",
     safety: "Safe when the first word is a number word, a numeral or a hyphenating prefix \
         (`non`, `anti`, `e`…) or the second is a common compound head (`day`, `year`, `based`, \
-        `led`…). Other word pairs (`Russia -Ukraine`) are only suggested, and nothing is done \
+        `led`…), or the first an acronym before a common noun in small letters. Other word \
+        pairs (`Russia -Ukraine`) are only suggested, and nothing is done \
         when either side is a function word (`the war -which`), a number (`-5`) or a dash.",
     examples: &[
         Example {
@@ -179,6 +185,12 @@ impl Rule for HyphenSpace {
             let Some(after) = char_at(text, hyphen + 1) else {
                 continue;
             };
+            if after.is_ascii_digit() {
+                if let Some(finding) = spaced_year_range(text, hyphen) {
+                    out.push(finding);
+                }
+                continue;
+            }
             if !after.is_alphabetic() {
                 continue;
             }
@@ -249,6 +261,14 @@ impl Rule for HyphenSpace {
                     format!("`{right_word}` is a common compound head"),
                 ),
                 (false, false) => {
+                    // `EU -Commission`, `CDU -leader`, `G7 -summit`: German's compound of an
+                    // acronym and a noun, which English writes as two words.
+                    if let Some(finding) =
+                        acronym_before_noun(cx, left_word, right_word, left.start..right.end)
+                    {
+                        out.push(finding);
+                        continue;
+                    }
                     let letters = left_word.chars().all(char::is_alphabetic)
                         && left_word.chars().count() >= 2;
                     if !letters {
@@ -282,6 +302,107 @@ impl Rule for HyphenSpace {
             );
         }
     }
+}
+
+/// `EU -Commission`, `US -President`, `G7 -summit`: an acronym, then a space and a hyphen
+/// glued to a common noun, where German wrote one compound (`EU-Kommission`). English writes
+/// the two words apart; a participle (`US -backed`) or a name (`US -China`) is left to the
+/// hyphen's other repairs.
+fn acronym_before_noun(
+    cx: &Context<'_>,
+    left: &str,
+    right: &str,
+    span: Range<usize>,
+) -> Option<Finding> {
+    let acronym = left.len() >= 2
+        && left.len() <= 5
+        && left.starts_with(|c: char| c.is_ascii_uppercase())
+        && left
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    // (A headline in capitals, `CUTS -steady`, `PLANS -REPORT`, is none: the acronym is no
+    // word in capitals, and the noun is written in small letters.)
+    if !acronym
+        || right.len() < 3
+        || !right.chars().skip(1).any(char::is_lowercase)
+        || right.ends_with("ed")
+        || right.ends_with("ing")
+    {
+        return None;
+    }
+    let acronym_flags = cx.gazetteer.word(&fold(left));
+    if acronym_flags & word_flag::WORD != 0 && acronym_flags & word_flag::ABBREV == 0 {
+        return None;
+    }
+    let folded = fold(right);
+    let flags = cx.gazetteer.word(&folded);
+    // (An English word, also written capitalised as a title, `President`; no name.)
+    let noun = flags & word_flag::WORD != 0
+        && flags & (word_flag::PROPER | word_flag::DEMONYM | word_flag::NAME_FORM) == 0;
+    if !noun {
+        return None;
+    }
+    // (Nor a place or body of the gazetteer's, but for small towns named by words: Summit,
+    // New Jersey.)
+    let mut hits = Vec::new();
+    cx.gazetteer.exact(&folded, &mut hits);
+    if hits.iter().any(|h| {
+        cx.gazetteer
+            .entity(h.entity)
+            .is_none_or(|e| !(e.kind == crate::gazetteer::Kind::City && e.population < 100_000))
+    }) {
+        return None;
+    }
+    let replacement = format!("{left} {right}");
+    Some(
+        Finding::fix(&HYPHEN_SPACE, span, &replacement, Applicability::Safe, 0.85)
+            .message(format!("German compound of an acronym: `{replacement}`"))
+            .reason(format!(
+                "English writes `{left}` apart from the noun `{right}`; the hyphen is German's \
+                 compound"
+            )),
+    )
+}
+
+/// `2024 -2025`: a span of years with a space before its hyphen.
+fn spaced_year_range(text: &str, hyphen: usize) -> Option<Finding> {
+    let left = word_before(text, hyphen - 1);
+    let bytes = text.as_bytes();
+    let right_end = hyphen
+        + 1
+        + bytes[hyphen + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+    let (first, second) = (&text[left.clone()], &text[hyphen + 1..right_end]);
+    let year = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
+    if !year(first)
+        || !year(second)
+        || char_before(text, left.start).is_some_and(|c| !c.is_whitespace() && c != '(')
+        || bytes
+            .get(right_end)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.' || *b == b',')
+            && bytes.get(right_end + 1).is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let (from, to): (u32, u32) = (first.parse().ok()?, second.parse().ok()?);
+    if !(1800..=2100).contains(&from) || to <= from || to - from > 50 {
+        return None;
+    }
+    Some(
+        Finding::fix(
+            &HYPHEN_SPACE,
+            hyphen - 1..hyphen,
+            "",
+            Applicability::Safe,
+            0.9,
+        )
+        .message(format!(
+            "space before the hyphen of a span of years: `{first}-{second}`"
+        ))
+        .reason("a span of years is written without spaces"),
+    )
 }
 
 static DOUBLE_SPACE: RuleMeta = RuleMeta {
@@ -1349,6 +1470,20 @@ mod tests {
             &HyphenSpace,
             &[
                 ("start a two -day summit", "start a two-day summit"),
+                // German's compounds of an acronym and a noun, and a span of years.
+                (
+                    "The US -President met the EU -Commission before the G7 -summit.",
+                    "The US President met the EU Commission before the G7 summit.",
+                ),
+                (
+                    "The CDU -leader and the UN -Security Council in the 2024 -2025 budget.",
+                    "The CDU leader and the UN Security Council in the 2024-2025 budget.",
+                ),
+                ("a US -backed plan", "a US-backed plan"),
+                (
+                    "between 2024 -15 and 1990 -2100",
+                    "between 2024 -15 and 1990 -2100",
+                ),
                 ("and non -European troops", "and non-European troops"),
                 ("in the comments e -Mail.", "in the comments e-mail."),
                 ("a 30 -year high", "a 30-year high"),
@@ -1373,6 +1508,17 @@ mod tests {
             ],
         );
         assert_applicability(&HyphenSpace, "a two -day summit", Applicability::Safe);
+        // Headlines in capitals are not such compounds: at most a hyphen is suggested.
+        let headline = crate::rules::testing::findings(
+            &HyphenSpace,
+            "OPEC CUTS -steady and SAUDI PLANS -REPORT",
+        );
+        assert_eq!(headline.len(), 2);
+        assert!(
+            headline
+                .iter()
+                .all(|f| f.applicability == Applicability::Suggest)
+        );
         assert_applicability(
             &HyphenSpace,
             "the Russia -Ukraine war",
