@@ -59,14 +59,16 @@ static TITLE: RuleMeta = RuleMeta {
 
 /// Function words and common adverbs that a stripped link leaves capitalised.
 const LOWERABLE: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "anyone", "anything", "are", "as",
-    "at", "be", "because", "been", "before", "between", "both", "but", "by", "can", "could", "did",
-    "does", "each", "even", "every", "everyone", "for", "from", "had", "has", "have", "he", "her",
-    "his", "how", "if", "in", "into", "is", "it", "its", "just", "many", "more", "most", "much",
-    "must", "nobody", "not", "nothing", "of", "on", "only", "or", "other", "our", "over", "she",
-    "should", "so", "some", "somebody", "someone", "still", "such", "than", "that", "the", "their",
-    "then", "there", "these", "they", "this", "those", "to", "under", "very", "was", "we", "were",
-    "what", "when", "where", "which", "while", "who", "will", "with", "would",
+    "a", "about", "after", "all", "almost", "also", "although", "an", "and", "another", "any",
+    "anyone", "anything", "are", "around", "as", "at", "be", "because", "been", "before",
+    "between", "both", "but", "by", "can", "could", "did", "does", "each", "either", "even",
+    "every", "everyone", "few", "for", "from", "had", "has", "have", "he", "her", "his", "how",
+    "if", "in", "into", "is", "it", "its", "just", "many", "more", "most", "much", "must",
+    "nearly", "neither", "nobody", "not", "nothing", "of", "on", "once", "only", "or", "other",
+    "our", "over", "several", "she", "should", "so", "some", "somebody", "someone", "still",
+    "such", "than", "that", "the", "their", "then", "there", "these", "they", "this", "those",
+    "though", "to", "under", "very", "was", "we", "were", "what", "when", "where", "whether",
+    "which", "while", "who", "will", "with", "would", "yet",
 ];
 
 /// Words after which a clause may start, so that a capitalised pronoun there is the pronoun
@@ -292,7 +294,13 @@ fn function_word(
             && previous.starts_with(char::is_uppercase)
             && starts_sentence(text, words[k - 1].start)
     };
-    if gap != " " || !(previous.chars().all(|c| c.is_lowercase()) || opening_word()) {
+    // (Or a day of the week, which ends an adverbial of time: `said on Tuesday The
+    // government`.)
+    let weekday = matches!(
+        previous,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    );
+    if gap != " " || !(previous.chars().all(|c| c.is_lowercase()) || weekday || opening_word()) {
         // Two spaces often stand where a full stop was lost: not a mid-sentence capital.
         return;
     }
@@ -526,6 +534,14 @@ mod tests {
                 (
                     "According to the report Many soldiers were wounded.",
                     "According to the report many soldiers were wounded.",
+                ),
+                (
+                    "The minister said on Tuesday The government would not back down.",
+                    "The minister said on Tuesday the government would not back down.",
+                ),
+                (
+                    "He pointed out that Several countries agreed to Almost all of it.",
+                    "He pointed out that several countries agreed to almost all of it.",
                 ),
                 // `Most` is also a Czech town: its name after a preposition of place only.
                 (
