@@ -814,6 +814,13 @@ enum CandidateKind {
         /// The name.
         hit: Hit,
     },
+    /// A person's name of three words with the last replaced by another word altogether, the
+    /// first two written exactly, under the person's whole title (`Vietnamese Prime Minister
+    /// Pham Minh Trung`: translation guessed the last syllable).
+    ReplacedLastName {
+        /// The name.
+        hit: Hit,
+    },
     /// A person's given name one letter off before their surname, under their whole title,
     /// where the garbled given name is a name of its own (`Italian Prime Minister Georgia
     /// Meloni`).
@@ -1173,6 +1180,19 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 }
             }
             let span = self.words[i].span.range();
+            if let Some(hit) = self.replaced_last_name(i)
+                && candidates
+                    .last()
+                    .is_none_or(|c: &Candidate| c.word + c.words < i - 1)
+            {
+                candidates.push(Candidate {
+                    word: i - 2,
+                    words: 3,
+                    span: self.words[i - 2].span.start as usize..span.end,
+                    kind: CandidateKind::ReplacedLastName { hit },
+                });
+                continue;
+            }
             // A place's other spelling beside a person's given name is that person's name
             // garbled (`Ursula von der Leyden`: Leyden is Leiden, but not after Ursula).
             let person_beside = !analysis.variants.is_empty()
@@ -2705,6 +2725,17 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 let fix = (Applicability::Safe, 0.9);
                 Some(self.garbled_name_fix(candidate, &entity, *hit, true, fix, reason))
             }
+            CandidateKind::ReplacedLastName { hit } => {
+                let entity = self.entity(hit.entity)?;
+                let reason = format!(
+                    "the first words of the gazetteer entry {}{}, under the title, with the \
+                     last replaced",
+                    entity.name,
+                    describe(entity.description)
+                );
+                let fix = (Applicability::Safe, 0.85);
+                Some(self.garbled_name_fix(candidate, &entity, *hit, true, fix, reason))
+            }
             CandidateKind::GivenName { hit } => {
                 let entity = self.entity(hit.entity)?;
                 let reason = format!(
@@ -3260,6 +3291,60 @@ impl<'c, 'a> Matcher<'c, 'a> {
         (start..end)
             .filter(|k| *k != i)
             .any(|k| is_country_word(self.folded(k), country))
+    }
+
+    /// The person of a three-word name whose first two words stand exactly before word `i`,
+    /// where word `i` is no English word and not their last word, under the person's whole
+    /// title, or their office with their country named nearby (see
+    /// [`CandidateKind::ReplacedLastName`]).
+    fn replaced_last_name(&self, i: usize) -> Option<Hit> {
+        if i < 2 || !self.words[i].joined_to_previous || !self.words[i - 1].joined_to_previous {
+            return None;
+        }
+        let surface = &self.text[self.words[i].span.range()];
+        let analysis = self.analysis(i);
+        if surface.len() < 3
+            || !surface.starts_with(|c: char| c.is_uppercase())
+            || !surface.chars().skip(1).all(char::is_lowercase)
+            || analysis.flags & word_flag::WORD != 0
+        {
+            return None;
+        }
+        let (first, middle) = (self.folded(i - 2), self.folded(i - 1));
+        let mut found = None;
+        for hit in self
+            .analysis(i - 1)
+            .exact_hits
+            .iter()
+            .filter(|h| h.role == Role::Given && h.token == 1)
+        {
+            let entity = self.entity(hit.entity)?;
+            if entity.kind != Kind::Person {
+                continue;
+            }
+            let tokens = self.entry_words(entity.name, EntryWords::NameTokens);
+            let [expected_first, expected_middle, expected_last] = &tokens[..] else {
+                continue;
+            };
+            if &**expected_first != first
+                || &**expected_middle != middle
+                || &**expected_last == analysis.folded.as_str()
+                || !(self.title_fits_fully(i - 2, entity.description)
+                    || self.title_context(i - 2, entity.description) > 0
+                        && self.person_country_nearby(i, entity.description))
+            {
+                continue;
+            }
+            if found.is_some_and(|f: Hit| f.entity != hit.entity) {
+                return None;
+            }
+            found = Some(Hit {
+                entity: hit.entity,
+                role: Role::Canonical,
+                token: WHOLE_NAME,
+            });
+        }
+        found
     }
 
     /// The person whose surname word `i` is, where the word before it is their given name one
@@ -4053,7 +4138,8 @@ fn candidate_entities(kind: &CandidateKind) -> Vec<EntityId> {
         CandidateKind::Phrase { hit, .. }
         | CandidateKind::PhraseFuzzy { hit }
         | CandidateKind::SplitName { hit }
-        | CandidateKind::GivenName { hit } => vec![hit.entity],
+        | CandidateKind::GivenName { hit }
+        | CandidateKind::ReplacedLastName { hit } => vec![hit.entity],
     }
 }
 
@@ -4639,6 +4725,21 @@ mod tests {
                 (
                     "Georgia Meloni met Trump in Georgia.",
                     "Georgia Meloni met Trump in Georgia.",
+                ),
+                // The first two words of a three-word name under the title, the last
+                // replaced by a guess (no English word), is the person's name.
+                (
+                    "Vietnamese Prime Minister Pham Minh Trung visited Brunei.",
+                    "Vietnamese Prime Minister Pham Minh Chinh visited Brunei.",
+                ),
+                (
+                    "Prime Minister Pham Minh Trung said Vietnam would act.",
+                    "Prime Minister Pham Minh Chinh said Vietnam would act.",
+                ),
+                // Without the title, or with an English word, it stays.
+                (
+                    "The student Pham Minh Trung won. Prime Minister Pham Minh Long went home.",
+                    "The student Pham Minh Trung won. Prime Minister Pham Minh Long went home.",
                 ),
                 // A small town's name (Vence, France) beside the initials someone goes by.
                 (
