@@ -3338,11 +3338,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             if found.is_some_and(|f: Hit| f.entity != hit.entity) {
                 return None;
             }
-            found = Some(Hit {
-                entity: hit.entity,
-                role: Role::Canonical,
-                token: WHOLE_NAME,
-            });
+            found = Some(whole_name(hit.entity));
         }
         found
     }
@@ -3387,11 +3383,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             if found.is_some() {
                 return None;
             }
-            found = Some(Hit {
-                entity: hit.entity,
-                role: Role::Canonical,
-                token: WHOLE_NAME,
-            });
+            found = Some(whole_name(hit.entity));
         }
         found
     }
@@ -4140,6 +4132,15 @@ fn candidate_entities(kind: &CandidateKind) -> Vec<EntityId> {
         | CandidateKind::SplitName { hit }
         | CandidateKind::GivenName { hit }
         | CandidateKind::ReplacedLastName { hit } => vec![hit.entity],
+    }
+}
+
+/// A hit that stands for an entity's whole name, to replace the words a candidate covers.
+fn whole_name(entity: EntityId) -> Hit {
+    Hit {
+        entity,
+        role: Role::Canonical,
+        token: WHOLE_NAME,
     }
 }
 
