@@ -2335,7 +2335,16 @@ impl<'c, 'a> Matcher<'c, 'a> {
                             | word_flag::ABBREV)
                         == 0
                     && analysis.flags & 0xff > 70;
-                let known = known && !(placed && letters >= 5 && rare_surname_only);
+                // (Or, without the preposition, with its country or someone of it named in the
+                // passage: `Peskov said Moskow was open`.)
+                let vouched_city = great_city
+                    && candidate.words == 1
+                    && letters >= 5
+                    && rare_surname_only
+                    && self.stands_alone(candidate.word)
+                    && (self.country_context(candidate.word, entity.description)
+                        || self.place_of_someone_nearby(candidate.word, &entity, evidence));
+                let known = known && !(placed && letters >= 5 && rare_surname_only || vouched_city);
                 if entity.kind == Kind::Person
                     && candidate.words == 1
                     && self.conflicting_given_name(candidate.word, entity.name)
@@ -4824,6 +4833,12 @@ mod tests {
                     "Jan Brussel said so. Dinner in Sofie’s honour was held.",
                 ),
                 ("Praise went to Mailand.", "Praise went to Mailand."),
+                // Its country named in the passage vouches for it too.
+                (
+                    "Russia said Moskow would respond.",
+                    "Russia said Moscow would respond.",
+                ),
+                ("Moskow said so.", "Moskow said so."),
                 // A real city that is another's foreign name (Puno, Peru; Pune is Puno in
                 // some languages) is too short to be taken for the other.
                 ("Protests in Puno continued.", "Protests in Puno continued."),
