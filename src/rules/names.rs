@@ -2417,6 +2417,15 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 }
                 let mut replacement =
                     self.replacement(entity.name, hit, surface, candidate.words > 1);
+                // `the Huthi rebels`: a group named in the plural (Houthis), spelt in the
+                // singular as a word before a noun, keeps the singular.
+                if matches!(entity.kind, Kind::Organisation | Kind::Party)
+                    && !replacement.contains(' ')
+                    && replacement.ends_with('s')
+                    && !surface.ends_with('s')
+                {
+                    replacement.pop();
+                }
                 let applicability = if known || weak_place {
                     Applicability::Suggest
                 } else {
@@ -3058,6 +3067,21 @@ impl<'c, 'a> Matcher<'c, 'a> {
             b.0.cmp(&a.0)
                 .then(b.2.partial_cmp(&a.2).unwrap_or(std::cmp::Ordering::Equal))
         });
+        // (The given name before the garble, spelt as another language spells one person's
+        // given name, chooses that person: `Schehbas Scharif` is Shehbaz, not Nawaz, Sharif.)
+        let given_sounds_alike = |h: &Hit| self.given_name_sounds_alike(candidate.word, h);
+        let alike: Vec<usize> = (0..scored.len())
+            .filter(|&k| given_sounds_alike(&scored[k].3))
+            .collect();
+        let chosen_by_given = alike.first().is_some_and(|&k| {
+            alike
+                .iter()
+                .all(|&j| scored[j].3.entity == scored[k].3.entity)
+        });
+        if chosen_by_given {
+            let chosen = scored.remove(alike[0]);
+            scored.insert(0, chosen);
+        }
         let (points, local, similarity, hit, reasons, distance) = scored.first()?.clone();
         let entity = self.entity(hit.entity)?;
         // The words of a full name beside the garble choose between people who share some of
@@ -3073,7 +3097,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
         };
         let best_name_words = name_words(&reasons);
         let rival = scored.iter().skip(1).find(|(p, _, s, h, r, _)| {
-            h.entity != hit.entity
+            !chosen_by_given
+                && h.entity != hit.entity
                 && name_words(r) >= best_name_words
                 && *p >= points - 1
                 && *s >= similarity
@@ -3109,7 +3134,52 @@ impl<'c, 'a> Matcher<'c, 'a> {
             explain_evidence(entity.name, similarity, distance, &reasons)
         );
         let fix = (applicability, confidence);
+        if chosen_by_given && self.folded(candidate.word - 1) != self.given_token(&entity) {
+            // The given name goes with it, in the person's own spelling.
+            let whole = Candidate {
+                word: candidate.word - 1,
+                words: 2,
+                span: self.words[candidate.word - 1].span.start as usize..candidate.span.end,
+                kind: candidate.kind.clone(),
+            };
+            let reason = format!("{reason}; the given name before it is theirs, spelt otherwise");
+            return Some(self.garbled_name_fix(
+                &whole,
+                &entity,
+                whole_name(hit.entity),
+                true,
+                fix,
+                reason,
+            ));
+        }
         Some(self.garbled_name_fix(candidate, &entity, hit, false, fix, reason))
+    }
+
+    /// The folded first token of a person's name of two tokens (empty for other names).
+    fn given_token(&self, entity: &EntityRecord<'_>) -> String {
+        let tokens = self.entry_words(entity.name, EntryWords::NameTokens);
+        match &tokens[..] {
+            [given, _] => given.to_string(),
+            _ => String::new(),
+        }
+    }
+
+    /// True when the word before word `i` is the given name of the person of `hit` (a name of
+    /// two tokens, `hit` its surname), exactly or as another language spells it (the same
+    /// transliteration skeleton: `Schehbas` for Shehbaz).
+    fn given_name_sounds_alike(&self, i: usize, hit: &Hit) -> bool {
+        if i == 0 || !self.words[i].joined_to_previous || hit.role != Role::Surname {
+            return false;
+        }
+        let Some(entity) = self.entity(hit.entity) else {
+            return false;
+        };
+        let given = self.given_token(&entity);
+        if given.len() < 4 {
+            return false;
+        }
+        let before = self.folded(i - 1);
+        before == given || skeleton(before) == skeleton(&given)
     }
 
     /// Among several entities a word names, the one its context supports (or `None` when the
@@ -4575,10 +4645,11 @@ mod tests {
                     "Russian Defence Minister Andrej Beloussow visited the troops.",
                     "Russian Defence Minister Andrei Belousov visited the troops.",
                 ),
-                // A prominent person's surname as German romanizes it.
+                // A prominent person's surname as German romanizes it, and the given name
+                // before it with it.
                 (
                     "In Moscow, Andrej Belousow said the talks had stalled.",
-                    "In Moscow, Andrej Belousov said the talks had stalled.",
+                    "In Moscow, Andrei Belousov said the talks had stalled.",
                 ),
                 // A short foreign spelling, with its country named beside it.
                 (
@@ -4833,6 +4904,17 @@ mod tests {
                     "Jan Brussel said so. Dinner in Sofie’s honour was held.",
                 ),
                 ("Praise went to Mailand.", "Praise went to Mailand."),
+                // A group named in the plural keeps the singular of its spelling.
+                (
+                    "The Huthi rebels attacked. The Huthis said so.",
+                    "The Houthi rebels attacked. The Houthis said so.",
+                ),
+                // The given name, spelt as German spells it, chooses between two people of
+                // the surname (Nawaz and Shehbaz Sharif) and goes with it.
+                (
+                    "Pakistani Prime Minister Schehbas Scharif traveled to China.",
+                    "Pakistani Prime Minister Shehbaz Sharif traveled to China.",
+                ),
                 // Its country named in the passage vouches for it too.
                 (
                     "Russia said Moskow would respond.",
