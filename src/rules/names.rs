@@ -2379,7 +2379,14 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     && !known
                     && transliteration_leak(&analysis.folded, &self.fold_entry(entity.name))
                     && (self.country_context(candidate.word, entity.description)
-                        || self.place_expected_in_country(candidate.word, entity.description));
+                        || self.place_expected_in_country(candidate.word, entity.description)
+                        // (Or, at least five letters long, with the country named in the
+                        // passage: `Ukraine says … drones hit Tschernihiw and Poltawa`.)
+                        || letters >= 5
+                            && self.related_word_in_passage(
+                                candidate.word,
+                                &self.country_words(entity.description),
+                            ));
                 let weak_place = entity.kind.is_place()
                     && !matches!(entity.kind, Kind::Country)
                     && !vouched_leak
@@ -4871,6 +4878,11 @@ mod tests {
                 (
                     "Russian troops attacked Kupjansk and Awdijiwka in eastern Ukraine.",
                     "Russian troops attacked Kupiansk and Avdiivka in eastern Ukraine.",
+                ),
+                // Its country named in the passage is enough for a longer one.
+                (
+                    "Ukraine says Russia launched a drone attack. Drones hit Tschernihiw and Poltawa.",
+                    "Ukraine says Russia launched a drone attack. Drones hit Chernihiv and Poltava.",
                 ),
                 // Without its country in view, a smaller city's other spelling is left alone.
                 (
