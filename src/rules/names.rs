@@ -2658,6 +2658,15 @@ impl<'c, 'a> Matcher<'c, 'a> {
                         0.95,
                         "some words are capitalised as in the name and the others are not",
                     )
+                } else if *visible
+                    && entity.kind == Kind::Agency
+                    && self.ends_credit_line(candidate)
+                {
+                    (
+                        Applicability::Safe,
+                        0.9,
+                        "a photo or news agency's name ending a picture credit",
+                    )
                 } else if all_lower
                     && written_right
                     && distinctive
@@ -3472,6 +3481,16 @@ impl<'c, 'a> Matcher<'c, 'a> {
             found = Some(whole_name(hit.entity));
         }
         found
+    }
+
+    /// True when the candidate ends a short line, as an agency's name ends a picture credit
+    /// (`Sergey Bobok AFP via Getty images`).
+    fn ends_credit_line(&self, candidate: &Candidate) -> bool {
+        let line = super::text::line_around(self.text, candidate.span.start);
+        let rest = &self.text[candidate.span.end..line.end];
+        rest.trim().is_empty()
+            && self.text[line.clone()].split_whitespace().count() <= 10
+            && !self.text[line].trim_end().ends_with(['.', '!', '?'])
     }
 
     /// True when word `i` is a name of one word: no possessive after it (`in Sofie’s
@@ -5156,6 +5175,22 @@ mod tests {
                     "The mayor described himself as a servant of the people on the campaign trail.",
                 ),
             ],
+        );
+    }
+
+    #[test]
+    fn an_agencys_name_ending_a_picture_credit() {
+        assert_cases(
+            &Names,
+            &[(
+                "Troops near Kharkiv.\nSergey Bobok AFP via Getty images\nThe war goes on.",
+                "Troops near Kharkiv.\nSergey Bobok AFP via Getty Images\nThe war goes on.",
+            )],
+        );
+        assert_applicability(
+            &Names,
+            "He sold Getty images to the museum.",
+            Applicability::Suggest,
         );
     }
 
