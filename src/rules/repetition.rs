@@ -76,9 +76,13 @@ impl Rule for Repetition {
             let mut pairs = Vec::new();
             let seg = &bytes[segment.clone()];
             let mut word_start = 0;
-            for space in crate::scan::byte_positions(seg, [b' ']) {
+            // (A line break ends a word too: `said.\nThe the government`.)
+            for space in crate::scan::byte_positions(seg, [b' ', b'\n']) {
                 let first = &seg[word_start..space];
                 word_start = space + 1;
+                if seg[space] == b'\n' {
+                    continue;
+                }
                 // Most pairs differ in their first letter: decide on it before measuring.
                 let Some(&head) = first.first() else { continue };
                 if !head.is_ascii_alphabetic()
@@ -276,6 +280,11 @@ mod tests {
                 ("that that is", "that that is"),
                 ("in Walla Walla", "in Walla Walla"),
                 ("The the talks", "The talks"),
+                // At the start of a line after another.
+                (
+                    "He said so.\nThe the talks failed.",
+                    "He said so.\nThe talks failed.",
+                ),
                 ("The The played", "The The played"),
                 ("10 10", "10 10"),
             ],
