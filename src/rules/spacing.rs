@@ -269,6 +269,33 @@ impl Rule for HyphenSpace {
                         out.push(finding);
                         continue;
                     }
+                    // `X -ray`, `T -shirt`, `U -turn`: a capital letter before a common word in
+                    // small letters is a compound of its own.
+                    let letter_compound = left_word.len() == 1
+                        && left_word.bytes().all(|b| b.is_ascii_uppercase())
+                        && right_word.len() >= 3
+                        && right_word.bytes().all(|b| b.is_ascii_lowercase())
+                        && cx.gazetteer.word(right_word) & word_flag::WORD != 0;
+                    if letter_compound {
+                        let replacement = format!("{left_word}-{right_word}");
+                        out.push(
+                            Finding::fix(
+                                &HYPHEN_SPACE,
+                                left.start..right.end,
+                                &replacement,
+                                Applicability::Safe,
+                                0.9,
+                            )
+                            .message(format!(
+                                "space before the hyphen of a compound: `{replacement}`"
+                            ))
+                            .reason(format!(
+                                "a capital letter and `{right_word}` form a compound (`X-ray`, \
+                                 `T-shirt`)"
+                            )),
+                        );
+                        continue;
+                    }
                     let letters = left_word.chars().all(char::is_alphabetic)
                         && left_word.chars().count() >= 2;
                     if !letters {
@@ -1480,6 +1507,10 @@ mod tests {
                     "The CDU leader and the UN Security Council in the 2024-2025 budget.",
                 ),
                 ("a US -backed plan", "a US-backed plan"),
+                (
+                    "The X -ray showed it; he made a U -turn.",
+                    "The X-ray showed it; he made a U-turn.",
+                ),
                 (
                     "between 2024 -15 and 1990 -2100",
                     "between 2024 -15 and 1990 -2100",
