@@ -1195,16 +1195,20 @@ impl<'c, 'a> Matcher<'c, 'a> {
             }
             // A place's other spelling beside a person's given name is that person's name
             // garbled (`Ursula von der Leyden`: Leyden is Leiden, but not after Ursula).
-            let person_beside = !analysis.variants.is_empty()
+            let person_beside = if !analysis.variants.is_empty()
                 && analysis
                     .variants
                     .iter()
                     .all(|h| self.entity(h.entity).is_some_and(|e| e.kind.is_place()))
-                && self.name_completion(i).is_some();
-            let kind = if !analysis.variants.is_empty() && !person_beside {
+            {
+                self.name_completion(i)
+            } else {
+                None
+            };
+            let kind = if let Some(options) = person_beside {
+                Some(CandidateKind::Fuzzy(options))
+            } else if !analysis.variants.is_empty() {
                 Some(CandidateKind::Variant(analysis.variants.clone()))
-            } else if person_beside {
-                self.name_completion(i).map(CandidateKind::Fuzzy)
             } else if !analysis.style.is_empty() {
                 Some(CandidateKind::Style(analysis.style.clone()))
             } else if !analysis.case.is_empty() {
@@ -2749,36 +2753,36 @@ impl<'c, 'a> Matcher<'c, 'a> {
             }
             CandidateKind::Fuzzy(options) => self.decide_fuzzy(candidate, options, evidence),
             CandidateKind::Genitive(hits) => self.decide_genitive(candidate, hits, evidence),
-            CandidateKind::SplitName { hit } => {
+            CandidateKind::SplitName { hit }
+            | CandidateKind::ReplacedLastName { hit }
+            | CandidateKind::GivenName { hit } => {
+                // A person's whole name, written for the words the candidate covers.
                 let entity = self.entity(hit.entity)?;
-                let reason = format!(
-                    "the gazetteer entry {} with the syllables of its last word written apart{}",
-                    entity.name,
-                    describe(entity.description)
-                );
-                let fix = (Applicability::Safe, 0.9);
-                Some(self.garbled_name_fix(candidate, &entity, *hit, true, fix, reason))
-            }
-            CandidateKind::ReplacedLastName { hit } => {
-                let entity = self.entity(hit.entity)?;
-                let reason = format!(
-                    "the first words of the gazetteer entry {}{}, under the title, with the \
-                     last replaced",
-                    entity.name,
-                    describe(entity.description)
-                );
-                let fix = (Applicability::Safe, 0.85);
-                Some(self.garbled_name_fix(candidate, &entity, *hit, true, fix, reason))
-            }
-            CandidateKind::GivenName { hit } => {
-                let entity = self.entity(hit.entity)?;
-                let reason = format!(
-                    "one letter off the given name of the gazetteer entry {}{}, whose surname \
-                     follows and whose title precedes",
-                    entity.name,
-                    describe(entity.description)
-                );
-                let fix = (Applicability::Safe, 0.9);
+                let (name, description) = (entity.name, describe(entity.description));
+                let (reason, confidence) = match &candidate.kind {
+                    CandidateKind::SplitName { .. } => (
+                        format!(
+                            "the gazetteer entry {name} with the syllables of its last word \
+                             written apart{description}"
+                        ),
+                        0.9,
+                    ),
+                    CandidateKind::ReplacedLastName { .. } => (
+                        format!(
+                            "the first words of the gazetteer entry {name}{description}, under \
+                             the title, with the last replaced"
+                        ),
+                        0.85,
+                    ),
+                    _ => (
+                        format!(
+                            "one letter off the given name of the gazetteer entry \
+                             {name}{description}, whose surname follows and whose title precedes"
+                        ),
+                        0.9,
+                    ),
+                };
+                let fix = (Applicability::Safe, confidence);
                 Some(self.garbled_name_fix(candidate, &entity, *hit, true, fix, reason))
             }
             CandidateKind::PhraseFuzzy { hit } => {
@@ -3510,22 +3514,17 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// True when word `i` follows a preposition that only a place follows (`in`, `from`,
     /// `near`, `outside`, `via`): not `to` or `at`, which people follow too.
     fn after_place_preposition(&self, i: usize) -> bool {
-        i > 0
-            && self.words[i].joined_to_previous
-            && matches!(
-                self.folded(i - 1),
-                "in" | "from" | "near" | "outside" | "via"
-            )
+        self.after_one_of(i, &["in", "from", "near", "outside", "via"])
+    }
+
+    /// True when word `i` follows, in the same run of words, one of `words` (folded).
+    fn after_one_of(&self, i: usize, words: &[&str]) -> bool {
+        i > 0 && self.words[i].joined_to_previous && words.contains(&self.folded(i - 1))
     }
 
     /// True when word `i` follows `in`, `to`, `from`, `near` or `at`.
     fn after_locative(&self, i: usize) -> bool {
-        i > 0
-            && self.words[i].joined_to_previous
-            && matches!(
-                self.folded(i - 1),
-                "in" | "to" | "from" | "near" | "at" | "outside" | "around"
-            )
+        self.after_one_of(i, &["in", "to", "from", "near", "at", "outside", "around"])
     }
 
     /// True when the country in a place's description is named within a dozen words of word
