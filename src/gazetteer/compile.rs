@@ -419,7 +419,11 @@ pub fn compile(
                 let key = fold(spelling);
                 // (A small place's name as German romanizes it, `Kupjansk`, is a leak; the
                 // rule repairs it only with the place's country in view.)
-                let leak = entry.kind == Kind::City && transliteration_leak(&key, &folded);
+                // (Only those of the same skeleton: German's `z` for ts would give small
+                // towns the spellings of the great cities they share a name with, `Donezk`.)
+                let leak = entry.kind == Kind::City
+                    && transliteration_leak(&key, &folded)
+                    && skeleton(&key) == skeleton(&folded);
                 if role == Role::Variant
                     && entry.kind.is_place()
                     && (small_place && !leak

@@ -97,14 +97,19 @@ pub fn skeleton(folded: &str) -> String {
 
 /// True when `written` is `name` (both folded) as German romanizes Cyrillic: the same
 /// transliteration skeleton, with a letter or cluster English romanization does not use there
-/// (`w` for v, `j` for y or i, `sch` for sh or zh, `ch` for kh: `Pokrowsk`, `Kostjantyniwka`,
-/// `Bachmut`).
+/// (`w` for v, `j` for y or i, `sch` for sh or zh, `ch` for kh, `z` for ts: `Pokrowsk`,
+/// `Kostjantyniwka`, `Bachmut`, `Donezk`).
 pub fn transliteration_leak(written: &str, name: &str) -> bool {
-    if written == name
-        || written.len() < 5
-        || written.len() > name.len() + 3
-        || skeleton(written) != skeleton(name)
-    {
+    if written == name || written.len() < 5 || written.len() > name.len() + 3 {
+        return false;
+    }
+    // (The skeleton keeps `z` and `ts` apart, as English spellings do; German's `z` for ts is
+    // read as ts here.)
+    let same_skeleton = skeleton(written) == skeleton(name)
+        || written.contains('z')
+            && name.contains("ts")
+            && skeleton(&written.replace('z', "ts")) == skeleton(name);
+    if !same_skeleton {
         return false;
     }
     // Clusters German does not write are an English (or other) spelling: `Shandwick` is no
@@ -127,6 +132,7 @@ pub fn transliteration_leak(written: &str, name: &str) -> bool {
         || marker("sch", "sh")
         || marker("sch", "zh")
         || marker("ch", "kh")
+        || marker("z", "ts")
 }
 
 /// The largest edit distance worth considering for a word of `len` letters: none below 4

@@ -2387,10 +2387,17 @@ impl<'c, 'a> Matcher<'c, 'a> {
                         // (Or, at least five letters long, with the country named in the
                         // passage: `Ukraine says … drones hit Tschernihiw and Poltawa`.)
                         || letters >= 5
-                            && self.related_word_in_passage(
+                            && (self.related_word_in_passage(
                                 candidate.word,
                                 &self.country_words(entity.description),
-                            ));
+                            )
+                            // (Or someone or somewhere of its country named exactly in the
+                            // passage: `Podolyak said … the Donezk region`.)
+                            || self.someone_of_country_nearby(
+                                candidate.word,
+                                entity.description,
+                                evidence,
+                            )));
                 let weak_place = entity.kind.is_place()
                     && !matches!(entity.kind, Kind::Country)
                     && !vouched_leak
@@ -3323,6 +3330,39 @@ impl<'c, 'a> Matcher<'c, 'a> {
             }
         }
         (count, strong || count >= 2)
+    }
+
+    /// True when someone or somewhere named exactly within [`SAME_PASSAGE_WORDS`] of word `i`
+    /// is of the country of the place described by `description`: a minister of Ukraine, or
+    /// Kyiv, for a city in Ukraine.
+    fn someone_of_country_nearby(
+        &self,
+        i: usize,
+        description: &str,
+        evidence: &Evidence<'_>,
+    ) -> bool {
+        let country = self.country_words(description);
+        if country.is_empty() {
+            return false;
+        }
+        let from = evidence
+            .in_order
+            .partition_point(|(w, _)| (*w as usize) + SAME_PASSAGE_WORDS < i);
+        evidence.in_order[from..]
+            .iter()
+            .take_while(|(w, _)| (*w as usize) <= i + SAME_PASSAGE_WORDS)
+            .filter(|(w, _)| *w as usize != i)
+            .filter_map(|(_, entity)| self.entity(*entity))
+            .any(|e| {
+                let words = if e.kind == Kind::Person {
+                    self.person_country_words(e.description)
+                } else if e.kind.is_place() {
+                    self.country_words(e.description)
+                } else {
+                    return false;
+                };
+                words.iter().any(|w| country.contains(w))
+            })
     }
 
     /// True when someone or something named exactly within a sentence or two of word `i` is
@@ -4879,6 +4919,8 @@ mod tests {
         // A typo is no romanization: the skeletons differ.
         assert!(!transliteration_leak("pokrosk", "pokrovsk"));
         assert!(transliteration_leak("belousow", "belousov"));
+        // German writes `z` for ts.
+        assert!(transliteration_leak("donezk", "donetsk"));
         // English spellings are no German romanization.
         assert!(!transliteration_leak("shandwick", "sandvik"));
         assert_cases(
@@ -4887,6 +4929,11 @@ mod tests {
                 (
                     "Russian troops attacked eastern Ukraine. The heaviest fighting was near Pokrowsk and in the Bachmut area.",
                     "Russian troops attacked eastern Ukraine. The heaviest fighting was near Pokrovsk and in the Bakhmut area.",
+                ),
+                // Someone or somewhere of the country, named in the passage, vouches too.
+                (
+                    "Kyiv mayor Vitali Klitschko said the city was calm. Russia said its troops had taken a village in the Donezk region.",
+                    "Kyiv mayor Vitali Klitschko said the city was calm. Russia said its troops had taken a village in the Donetsk region.",
                 ),
                 (
                     "A governor said three people were killed in Cherson, southern Ukraine.",
