@@ -564,6 +564,20 @@ fn pair_marks(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
                         out.push(unpaired(at, "an opening mark after a word"));
                     }
                 }
+                // `unrealistic.“He called`: with a quotation open, a mark after the end of a
+                // sentence and before the next one closes the quotation and lost its space.
+                (false, false)
+                    if depth == 1
+                        && before.is_some_and(|c| matches!(c, '.' | '!' | '?'))
+                        && after.is_some_and(char::is_uppercase) =>
+                {
+                    out.push(
+                        Finding::fix(&DIRECTION, at..end, "” ", Applicability::Safe, 0.9)
+                            .message("closing quotation mark written as opening, glued to the next sentence: `” `")
+                            .reason("the quotation is open, its sentence has ended and the next begins"),
+                    );
+                    depth = 0;
+                }
                 (false, false) => out.push(unpaired(at, "a mark glued between two words")),
             }
         } else {
@@ -1063,6 +1077,23 @@ mod tests {
                 ),
             ],
         );
+    }
+
+    #[test]
+    fn an_opening_mark_glued_between_two_sentences_closes_the_open_quotation() {
+        assert_cases(
+            &Quotes,
+            &[(
+                "He called the plans “unrealistic.“He called for a new start.",
+                "He called the plans “unrealistic.” He called for a new start.",
+            )],
+        );
+        // With no quotation open it is no closing mark: flagged, not repaired.
+        let found = findings(
+            &Quotes,
+            "He called the plans unrealistic.“He called for a new start.",
+        );
+        assert!(!found.is_empty() && found.iter().all(|f| f.replacement.is_none()));
     }
 
     #[test]
