@@ -59,16 +59,17 @@ static TITLE: RuleMeta = RuleMeta {
 
 /// Function words and common adverbs that a stripped link leaves capitalised.
 const LOWERABLE: &[&str] = &[
-    "a", "about", "after", "all", "almost", "also", "although", "an", "and", "another", "any",
-    "anyone", "anything", "are", "around", "as", "at", "be", "because", "been", "before",
-    "between", "both", "but", "by", "can", "could", "did", "does", "each", "either", "even",
-    "every", "everyone", "few", "for", "from", "had", "has", "have", "he", "her", "his", "how",
-    "if", "in", "into", "is", "it", "its", "just", "many", "more", "most", "much", "must",
-    "nearly", "neither", "nobody", "not", "nothing", "of", "on", "once", "only", "or", "other",
-    "our", "over", "several", "she", "should", "so", "some", "somebody", "someone", "still",
-    "such", "than", "that", "the", "their", "then", "there", "these", "they", "this", "those",
-    "though", "to", "under", "very", "was", "we", "were", "what", "when", "where", "whether",
-    "which", "while", "who", "will", "with", "would", "yet",
+    "a", "about", "across", "after", "against", "all", "almost", "also", "although", "among", "an",
+    "and", "another", "any", "anyone", "anything", "are", "around", "as", "at", "be", "because",
+    "been", "before", "between", "both", "but", "by", "can", "could", "despite", "did", "does",
+    "during", "each", "either", "even", "every", "everyone", "few", "for", "from", "had", "has",
+    "have", "he", "her", "his", "how", "if", "in", "into", "is", "it", "its", "just", "many",
+    "more", "most", "much", "must", "nearly", "neither", "nobody", "not", "nothing", "of", "on",
+    "once", "only", "or", "other", "our", "over", "several", "she", "should", "since", "so",
+    "some", "somebody", "someone", "still", "such", "than", "that", "the", "their", "then",
+    "there", "these", "they", "this", "those", "though", "through", "to", "under", "unless",
+    "until", "very", "was", "we", "were", "what", "when", "where", "whether", "which", "while",
+    "who", "will", "with", "within", "without", "would", "yet",
 ];
 
 /// Words after which a clause may start, so that a capitalised pronoun there is the pronoun
@@ -277,7 +278,8 @@ fn function_word(
         return;
     }
     let lower = surface.to_lowercase();
-    // A single capital is a class or series (`Class A shares`), not a stray article.
+    // A single capital is a class or series (`Class A shares`, `that A shares rose`), not a
+    // stray article.
     if surface.chars().count() < 2 || LOWERABLE.binary_search(&lower.as_str()).is_err() || k == 0 {
         return;
     }
@@ -518,6 +520,12 @@ mod tests {
                     "At the moment only 23 out of 32",
                 ),
                 ("and they said But it failed", "and they said but it failed"),
+                (
+                    "He said that Since the start of the war prices rose.",
+                    "He said that since the start of the war prices rose.",
+                ),
+                // A single capital is a class or a rating.
+                ("that A shares rose", "that A shares rose"),
                 // (`in` is also a syllable of Moon Jae-in's name, not a surname of its own.)
                 (
                     "He stressed that In the coming weeks the talks would continue.",
