@@ -1462,6 +1462,19 @@ impl<'c, 'a> Matcher<'c, 'a> {
             && (!analysis.known_word || analysis.odd_capitals)
         {
             analysis.fuzzy = self.fuzzy(&folded, &mut analysis.near);
+        } else if !exact_known && letters >= 5 && !has_digit && analysis.only_name_form {
+            // A name form and nothing else (`Takaitschi`, German's Takaichi): only the names
+            // the name-form groups say it is another spelling of.
+            let mut options = self.fuzzy(&folded, &mut analysis.near);
+            // (Surnames only: given names have too many spellings, each some person's.)
+            options.retain(|(hit, _, _)| {
+                hit.role == Role::Surname
+                    && self
+                        .entity(hit.entity)
+                        .and_then(|e| canonical_token(e.name, *hit))
+                        .is_some_and(|token| self.gazetteer.same_name_group(&folded, &fold(token)))
+            });
+            analysis.fuzzy = options;
         }
         analysis.folded = folded;
         analysis
@@ -2999,6 +3012,23 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     reasons.push(Why::Country);
                 }
             }
+            // `Sanae Takaitschi`: a spelling of the person's surname by the name-form groups
+            // (only such options are offered for a word that is a name form), taken only
+            // after the person's given name or under their whole title: such spellings are
+            // many people's names (`President Hossain Ershad`).
+            if entity.kind == Kind::Person
+                && hit.role == Role::Surname
+                && analysis.only_name_form
+                && token
+                    .as_deref()
+                    .is_some_and(|token| self.gazetteer.same_name_group(&analysis.folded, token))
+            {
+                if full_name == 0 && !self.title_fits_fully(candidate.word, entity.description) {
+                    continue;
+                }
+                points += 1;
+                reasons.push(Why::NameGroup);
+            }
             // `Andrej Belousow`: a prominent person's surname as German romanizes Cyrillic.
             if entity.kind == Kind::Person
                 && entity.prominence >= 2
@@ -4070,6 +4100,8 @@ enum Why {
     Transliterated,
     /// A prominent person's surname spelt as German romanizes it (`Belousow`).
     RomanizedName,
+    /// Another spelling of the person's surname by the name-form groups (`Takaitschi`).
+    NameGroup,
 }
 
 /// The longest of the names found at a word, or none when two names of that length fit.
@@ -4215,6 +4247,7 @@ fn explain_evidence(
             }
             Why::Role => "the words around it fit what it names".to_owned(),
             Why::RomanizedName => "the surname as German romanizes it".to_owned(),
+            Why::NameGroup => "another spelling of the surname in the name-form groups".to_owned(),
             Why::Transliterated => {
                 "spelt as German romanizes it, its country named nearby".to_owned()
             }
@@ -4698,6 +4731,16 @@ mod tests {
                 (
                     "President Wladimir Putin said",
                     "President Vladimir Putin said",
+                ),
+                // A name form the name-form groups tie to the person's surname, after their
+                // given name; not without it (such spellings are many people's names).
+                (
+                    "His successor Sanae Takaitschi took office in October.",
+                    "His successor Sanae Takaichi took office in October.",
+                ),
+                (
+                    "President Hossain Mohammad Ershad said.",
+                    "President Hossain Mohammad Ershad said.",
                 ),
                 // The given name goes with the surname when it is another language's form of
                 // it.
