@@ -545,6 +545,9 @@ struct PhraseMemos {
     garbled_first: RefCell<FxHashMap<u64, (Option<Hit>, bool)>>,
     /// The best exact name for a run of folded words, keyed by their chained hashes.
     phrases: FxHashMap<u64, Option<Hit>>,
+    /// Whether some name is longer than a run of [`USUAL_NAME_WORDS`] folded words and begins
+    /// with it, keyed as [`PhraseMemos::phrases`].
+    longer: FxHashMap<u64, bool>,
     /// Parts of people's names a word may be garbled from, by the hashes of the word and of
     /// its neighbour, and whether the neighbour stands before it (see
     /// [`Matcher::name_completion`]).
@@ -719,6 +722,14 @@ const SAME_PASSAGE_WORDS: usize = 60;
 
 /// How far (in words) an exactly written full name vouches for a damaged surname.
 const FULL_NAME_WINDOW: usize = 150;
+
+/// The most words of a name looked up without asking first whether a longer name begins
+/// with them.
+const USUAL_NAME_WORDS: usize = 5;
+
+/// The most words of a name found written exactly (`Organisation for Security and
+/// Co-operation in Europe`).
+const LONGEST_NAME_WORDS: usize = 10;
 
 /// A word's slot packs its analysis index (low bits) with flags the main loop tests without
 /// touching the analysis.
@@ -1062,6 +1073,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let remembered = memos.bigrams.len()
             + memos.pair_keys.len()
             + memos.phrases.len()
+            + memos.longer.len()
             + memos.flags.len()
             + memos.garbled_first.borrow().len()
             + memos.completions.borrow().len()
@@ -1607,10 +1619,30 @@ impl<'c, 'a> Matcher<'c, 'a> {
         };
         let mut best = None;
         let mut chain = pair.0;
-        for n in 2..=5 {
+        for n in 2..=LONGEST_NAME_WORDS {
             let j = i + n - 1;
             if !starts || j >= self.words.len() || !self.words[j].joined_to_previous {
                 break;
+            }
+            // Past the usual length, only where some longer name begins with the run (`Kiel
+            // Institute for the World Economy`): asked once per run.
+            if n == USUAL_NAME_WORDS + 1 {
+                let longer = match self.memos.longer.get(&chain) {
+                    Some(&longer) => longer,
+                    None => {
+                        let mut prefix = String::new();
+                        for k in i..j {
+                            prefix.push_str(self.folded(k));
+                            prefix.push(' ');
+                        }
+                        let longer = !self.gazetteer.prefix_keys(&prefix, 1).is_empty();
+                        self.memos.longer.insert(chain, longer);
+                        longer
+                    }
+                };
+                if !longer {
+                    break;
+                }
             }
             // The run's lookup is memoized under the chained hashes of its folded words.
             chain = chain.rotate_left(17) ^ self.folded_hash(j).wrapping_mul(0x9E37_79B9_7F4A_7C15);
@@ -5196,6 +5228,17 @@ mod tests {
             &[(
                 "Voters in QuebEc will go to the polls in a provincial election.",
                 "Voters in Quebec will go to the polls in a provincial election.",
+            )],
+        );
+    }
+
+    #[test]
+    fn names_of_more_than_five_words_are_found() {
+        assert_cases(
+            &Names,
+            &[(
+                "A report by the Kiel Institute for the World EConomy was published.",
+                "A report by the Kiel Institute for the World Economy was published.",
             )],
         );
     }
