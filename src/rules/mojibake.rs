@@ -56,7 +56,9 @@ pub fn find_mojibake(text: &str) -> Vec<MojibakeFix> {
     while let Some(hit) = next_suspect(text, pos) {
         let line_start = memrchr(b'\n', &bytes[..hit]).map_or(0, |i| i + 1);
         let line_end = memchr(b'\n', &bytes[hit..]).map_or(bytes.len(), |i| hit + i);
+        let first_of_line = fixes.len();
         fix_line(&text[line_start..line_end], line_start, &mut fixes);
+        lost_apostrophes(text, line_start..line_end, first_of_line, &mut fixes);
         pos = line_end;
     }
     fixes
@@ -1110,6 +1112,53 @@ fn apply_tracked(current: &[char], pieces: &[Piece], edits: &[Edit]) -> (Vec<cha
 }
 
 /// Fixes one line (at byte `offset` of the text) and pushes its repairs.
+/// `wasnâ€t`, `Itâ€s`: the mojibake of `’` with its last character (`™`) lost, inside a
+/// contraction or a possessive. `â€` never stands in real text, and between a letter and `t`,
+/// `s`, `ll`, `re`, `ve`, `d` or `m` ending the word it can only have been the apostrophe.
+/// Adds repairs for the line `line` of `text` that the line's other repairs (from index
+/// `first_of_line` on) do not cover, keeping `fixes` in order.
+fn lost_apostrophes(
+    text: &str,
+    line: Range<usize>,
+    first_of_line: usize,
+    fixes: &mut Vec<MojibakeFix>,
+) {
+    const BROKEN: &str = "â€";
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for at in memchr::memmem::find_iter(&bytes[line.clone()], BROKEN.as_bytes()) {
+        let start = line.start + at;
+        let end = start + BROKEN.len();
+        let letter_before = text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic);
+        let suffix_len = bytes[end..line.end]
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        let suffix = &text[end..end + suffix_len];
+        if !letter_before || !matches!(suffix, "t" | "s" | "ll" | "re" | "ve" | "d" | "m") {
+            continue;
+        }
+        if fixes[first_of_line..]
+            .iter()
+            .any(|f| f.span.start < end && start < f.span.end)
+        {
+            continue;
+        }
+        found.push(MojibakeFix {
+            span: start..end,
+            replacement: "’".to_owned(),
+            confidence: 0.9,
+        });
+    }
+    if !found.is_empty() {
+        fixes.extend(found);
+        fixes[first_of_line..].sort_by_key(|f| f.span.start);
+    }
+}
+
 fn fix_line(line: &str, offset: usize, fixes: &mut Vec<MojibakeFix>) {
     let chars: Vec<char> = line.chars().collect();
     let mut current = chars.clone();
@@ -1209,6 +1258,9 @@ mod tests {
         ("RUF MICH ZURÃœCK", "RUF MICH ZURÜCK"),
         ("The price was \u{93}fair\u{94}", "The price was “fair”"),
         ("Ecuadorâ\u{80}\u{99}s move", "Ecuador’s move"),
+        // The `™` of `’` lost: only an apostrophe stands there.
+        ("it wasnâ€t true", "it wasn’t true"),
+        ("Kyivâ€s mayor and Itâ€™s", "Kyiv’s mayor and It’s"),
         ("The ICR is â€œbbâ€�", "The ICR is “bb�"),
         ("l’humanitÃ©, l’Ã©galitÃ©", "l’humanité, l’égalité"),
         ("President ErdoÄŸan’s party", "President Erdoğan’s party"),
