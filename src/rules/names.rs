@@ -831,6 +831,9 @@ enum CandidateKind {
     ReplacedLastName {
         /// The name.
         hit: Hit,
+        /// Only the office fits the title before the name: the country must be in view
+        /// (named, or someone or somewhere of it named) for the repair.
+        country_wanted: bool,
     },
     /// A person's given name one letter off before their surname, under their whole title,
     /// where the garbled given name is a name of its own (`Italian Prime Minister Georgia
@@ -1192,7 +1195,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 }
             }
             let span = self.words[i].span.range();
-            if let Some(hit) = self.replaced_last_name(i)
+            if let Some((hit, country_wanted)) = self.replaced_last_name(i)
                 && candidates
                     .last()
                     .is_none_or(|c: &Candidate| c.word + c.words < i - 1)
@@ -1201,9 +1204,17 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     word: i - 2,
                     words: 3,
                     span: self.words[i - 2].span.start as usize..span.end,
-                    kind: CandidateKind::ReplacedLastName { hit },
+                    kind: CandidateKind::ReplacedLastName {
+                        hit,
+                        country_wanted,
+                    },
                 });
-                continue;
+                // (Where the country is still to be found in view, the word is also weighed
+                // on its own, in case it is not: `Ambassador Zeki Levent Gumrukc`. A repair of
+                // the whole name goes first.)
+                if !country_wanted {
+                    continue;
+                }
             }
             // A place's other spelling beside a person's given name is that person's name
             // garbled (`Ursula von der Leyden`: Leyden is Leiden, but not after Ursula).
@@ -1289,8 +1300,14 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 }
             }
         }
+        // (Words a repair already covers are not repaired again.)
+        let mut repaired_until = 0;
         for candidate in &candidates {
+            if candidate.word < repaired_until {
+                continue;
+            }
             if let Some(finding) = self.decide(candidate, &evidence) {
+                repaired_until = candidate.word + candidate.words;
                 out.push(finding);
             }
         }
@@ -2439,8 +2456,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
                             // (Or someone or somewhere of its country named exactly in the
                             // passage: `Podolyak said … the Donezk region`.)
                             || self.someone_of_country_nearby(
-                                candidate.word,
-                                entity.description,
+                                candidate.word..candidate.word + 1,
+                                &self.country_words(entity.description),
                                 evidence,
                             )));
                 let weak_place = entity.kind.is_place()
@@ -2806,10 +2823,24 @@ impl<'c, 'a> Matcher<'c, 'a> {
             CandidateKind::Fuzzy(options) => self.decide_fuzzy(candidate, options, evidence),
             CandidateKind::Genitive(hits) => self.decide_genitive(candidate, hits, evidence),
             CandidateKind::SplitName { hit }
-            | CandidateKind::ReplacedLastName { hit }
+            | CandidateKind::ReplacedLastName { hit, .. }
             | CandidateKind::GivenName { hit } => {
                 // A person's whole name, written for the words the candidate covers.
                 let entity = self.entity(hit.entity)?;
+                // (`Prime Minister Pham Minh Trung` in a story from Hanoi: the country is in
+                // view through a place or person of it.)
+                if let CandidateKind::ReplacedLastName {
+                    country_wanted: true,
+                    ..
+                } = candidate.kind
+                    && !self.someone_of_country_nearby(
+                        candidate.word..candidate.word + candidate.words,
+                        &self.person_country_words(entity.description),
+                        evidence,
+                    )
+                {
+                    return None;
+                }
                 let (name, description) = (entity.name, describe(entity.description));
                 let (reason, confidence) = match &candidate.kind {
                     CandidateKind::SplitName { .. } => (
@@ -3394,18 +3425,40 @@ impl<'c, 'a> Matcher<'c, 'a> {
         (count, strong || count >= 2)
     }
 
-    /// True when someone or somewhere named exactly within [`SAME_PASSAGE_WORDS`] of word `i`
-    /// is of the country of the place described by `description`: a minister of Ukraine, or
-    /// Kyiv, for a city in Ukraine.
+    /// True when someone or somewhere named exactly within [`SAME_PASSAGE_WORDS`] of the words
+    /// `at`, and not at them, is of `country` (folded country words, see [`Matcher::country_words`]): a minister of
+    /// Ukraine, or Kyiv, for a city in Ukraine.
     fn someone_of_country_nearby(
         &self,
-        i: usize,
-        description: &str,
+        at: Range<usize>,
+        country: &[Box<str>],
         evidence: &Evidence<'_>,
     ) -> bool {
-        let country = self.country_words(description);
         if country.is_empty() {
             return false;
+        }
+        let i = at.start;
+        // A city or region of the country written exactly (`Hanoi`), even where the lexicon
+        // knows the word (so it is no distinctive mention).
+        let start = i.saturating_sub(SAME_PASSAGE_WORDS);
+        let end = (i + SAME_PASSAGE_WORDS + 1).min(self.words.len());
+        let place_of_country = (start..end)
+            .filter(|k| !at.contains(k) && self.word_analysis[*k] & INDEX_BITS != NONE)
+            .any(|k| {
+                self.analysis(k).exact_hits.iter().any(|h| {
+                    h.role == Role::Canonical
+                        && self.entity(h.entity).is_some_and(|e| {
+                            matches!(e.kind, Kind::City | Kind::Region)
+                                && e.population >= 100_000
+                                && self
+                                    .country_words(e.description)
+                                    .iter()
+                                    .any(|w| country.contains(w))
+                        })
+                })
+            });
+        if place_of_country {
+            return true;
         }
         let from = evidence
             .in_order
@@ -3413,7 +3466,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         evidence.in_order[from..]
             .iter()
             .take_while(|(w, _)| (*w as usize) <= i + SAME_PASSAGE_WORDS)
-            .filter(|(w, _)| *w as usize != i)
+            .filter(|(w, _)| !at.contains(&(*w as usize)))
             .filter_map(|(_, entity)| self.entity(*entity))
             .any(|e| {
                 let words = if e.kind == Kind::Person {
@@ -3496,9 +3549,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
 
     /// The person of a three-word name whose first two words stand exactly before word `i`,
     /// where word `i` is no English word and not their last word, under the person's whole
-    /// title, or their office with their country named nearby (see
-    /// [`CandidateKind::ReplacedLastName`]).
-    fn replaced_last_name(&self, i: usize) -> Option<Hit> {
+    /// title, or their office with their country named nearby; and whether the country is
+    /// still to be found in view (see [`CandidateKind::ReplacedLastName`]).
+    fn replaced_last_name(&self, i: usize) -> Option<(Hit, bool)> {
         if i < 2 || !self.words[i].joined_to_previous || !self.words[i - 1].joined_to_previous {
             return None;
         }
@@ -3530,16 +3583,20 @@ impl<'c, 'a> Matcher<'c, 'a> {
             if &**expected_first != first
                 || &**expected_middle != middle
                 || &**expected_last == analysis.folded.as_str()
-                || !(self.title_fits_fully(i - 2, entity.description)
-                    || self.title_context(i - 2, entity.description) > 0
-                        && self.person_country_nearby(i, entity.description))
             {
                 continue;
             }
-            if found.is_some_and(|f: Hit| f.entity != hit.entity) {
+            let country_wanted = if self.title_fits_fully(i - 2, entity.description) {
+                false
+            } else if self.title_context(i - 2, entity.description) > 0 {
+                !self.person_country_nearby(i, entity.description)
+            } else {
+                continue;
+            };
+            if found.is_some_and(|(f, _): (Hit, bool)| f.entity != hit.entity) {
                 return None;
             }
-            found = Some(whole_name(hit.entity));
+            found = Some((whole_name(hit.entity), country_wanted));
         }
         found
     }
@@ -4340,7 +4397,7 @@ fn candidate_entities(kind: &CandidateKind) -> Vec<EntityId> {
         | CandidateKind::PhraseFuzzy { hit }
         | CandidateKind::SplitName { hit }
         | CandidateKind::GivenName { hit }
-        | CandidateKind::ReplacedLastName { hit } => vec![hit.entity],
+        | CandidateKind::ReplacedLastName { hit, .. } => vec![hit.entity],
     }
 }
 
@@ -4956,6 +5013,15 @@ mod tests {
                 (
                     "Prime Minister Pham Minh Trung said Vietnam would act.",
                     "Prime Minister Pham Minh Chinh said Vietnam would act.",
+                ),
+                // (Or a place of the country: a story from Hanoi.)
+                (
+                    "Hanoi, VNA - On February 11, Prime Minister Pham Minh Trung visited the university.",
+                    "Hanoi, VNA - On February 11, Prime Minister Pham Minh Chinh visited the university.",
+                ),
+                (
+                    "On February 11, Prime Minister Pham Minh Trung visited the university.",
+                    "On February 11, Prime Minister Pham Minh Trung visited the university.",
                 ),
                 // Without the title, or with an English word, it stays.
                 (
