@@ -78,47 +78,49 @@ impl Rule for Repetition {
             let mut word_start = 0;
             // (A line break ends a word too: `said.\nThe the government`.)
             for space in crate::scan::byte_positions(seg, [b' ', b'\n']) {
-                let first = &seg[word_start..space];
+                // Most pairs differ in their first letter: decide on it before anything else.
+                // `head | 0x20` is a lower-case letter exactly when `head` is an ASCII letter
+                // (the bit only folds A–Z onto a–z), and then `next | 0x20` equals it exactly
+                // when `next` is that letter in either case. An empty word (`space` right
+                // after the last delimiter) has the delimiter for its head: no letter.
+                let head = seg[word_start] | 0x20;
+                let first = word_start..space;
                 word_start = space + 1;
-                if seg[space] == b'\n' {
-                    continue;
-                }
-                // Most pairs differ in their first letter: decide on it before measuring.
-                let Some(&head) = first.first() else { continue };
-                if !head.is_ascii_alphabetic()
-                    || seg
-                        .get(space + 1)
-                        .is_none_or(|b| !b.eq_ignore_ascii_case(&head))
+                if !head.is_ascii_lowercase()
+                    || seg.get(space + 1).is_none_or(|&next| next | 0x20 != head)
+                    || seg[space] == b'\n'
                 {
                     continue;
                 }
-                let next_len = seg[space + 1..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphanumeric())
-                    .count();
-                if next_len == first.len()
-                    && first.eq_ignore_ascii_case(&seg[space + 1..space + 1 + next_len])
+                let first = &seg[first];
+                // The next word is the run of letters and digits after the space; it pairs
+                // with `first` when it has the same length and the same letters. Compare the
+                // letters first (most candidates differ there), then check that the run is
+                // exactly that long: all of it alphanumeric, and no alphanumeric after it.
+                let len = first.len();
+                let next_end = space + 1 + len;
+                let Some(next) = seg.get(space + 1..next_end) else {
+                    continue;
+                };
+                if first.eq_ignore_ascii_case(next)
+                    && !seg.get(next_end).is_some_and(u8::is_ascii_alphanumeric)
+                    && next.iter().all(u8::is_ascii_alphanumeric)
                 {
-                    let start = segment.start + space - next_len;
+                    let start = segment.start + space - len;
                     let second = segment.start + space + 1;
-                    pairs.push([start..space + segment.start, second..second + next_len]);
+                    pairs.push([start..space + segment.start, second..second + len]);
                 }
             }
             let words: Vec<Range<usize>> = pairs.iter().flat_map(|p| p.iter().cloned()).collect();
             doubled_words(text, &words, out);
             // Stutters are strung on quotation marks: look only around those.
-            let mut marks: Vec<usize> = memchr::memchr_iter(b'"', &bytes[segment.clone()])
-                .chain(memchr::memmem::find_iter(
-                    &bytes[segment.clone()],
-                    "\u{201c}".as_bytes(),
-                ))
-                .chain(memchr::memmem::find_iter(
-                    &bytes[segment.clone()],
-                    "\u{201d}".as_bytes(),
-                ))
+            // One pass for `"` and the lead byte of `“` (E2 80 9C) and `”` (E2 80 9D), in order.
+            let marks: Vec<usize> = memchr::memchr2_iter(b'"', 0xE2, seg)
+                .filter(|&m| {
+                    seg[m] == b'"' || matches!(seg.get(m + 1..m + 3), Some([0x80, 0x9C | 0x9D]))
+                })
                 .map(|m| segment.start + m)
                 .collect();
-            marks.sort_unstable();
             let mut done_until = segment.start;
             let mut found = Vec::new();
             for (k, &mark) in marks.iter().enumerate() {
