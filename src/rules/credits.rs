@@ -109,36 +109,96 @@ fn agency_at(cx: &Context<'_>, text: &str, words: &[Range<usize>], at: usize) ->
 /// Rules out almost every line of prose cheaply: a credit line has at most 10 words, every
 /// word but the last starts with a capital (the words are reached from space to space), and
 /// it has no separators or sentence punctuation. `trimmed` starts with a capital.
+///
+/// One pass over the bytes, left as soon as either test fails: prose fails on its second or
+/// third word. The answer is the same whichever test fails first.
 fn may_be_credit_line(trimmed: &str) -> bool {
     let bytes = trimmed.as_bytes();
-    let last_space = memchr::memrchr(b' ', bytes);
     let mut words = 1;
-    for space in memchr::memchr_iter(b' ', bytes) {
-        let Some(&b) = bytes.get(space + 1) else {
-            break;
-        };
-        if b == b' ' {
-            continue;
-        }
-        words += 1;
-        if words > 10 {
-            return false;
-        }
-        let capital = if b < 0x80 {
-            b.is_ascii_uppercase()
-        } else {
-            trimmed[space + 1..].starts_with(char::is_uppercase)
-        };
-        // The last word may be in lower case (`Getty images`).
-        if !capital && last_space.is_some_and(|last| last > space) {
-            return false;
+    // A word not starting with a capital was seen: the line passes only if it is the last.
+    let mut small_word = false;
+    for (at, &b) in bytes.iter().enumerate() {
+        match CREDIT_BYTE[usize::from(b)] {
+            ORDINARY => {}
+            FORBIDDEN => return false,
+            // `“` is E2 80 9C.
+            LEAD_E2 => {
+                if bytes[at + 1..].starts_with(&[0x80, 0x9C]) {
+                    return false;
+                }
+            }
+            _ => {
+                // A space after a word in small letters: that word was not the last.
+                if small_word {
+                    return false;
+                }
+                let Some(&next) = bytes.get(at + 1) else {
+                    break;
+                };
+                if next == b' ' {
+                    continue;
+                }
+                words += 1;
+                if words > 10 {
+                    return false;
+                }
+                small_word = !if next < 0x80 {
+                    next.is_ascii_uppercase()
+                } else {
+                    trimmed[at + 1..].starts_with(char::is_uppercase)
+                };
+            }
         }
     }
-    // `“` is E2 80 9C.
-    !bytes
+    true
+}
+
+/// [`CREDIT_BYTE`]: a byte [`may_be_credit_line`] passes over.
+const ORDINARY: u8 = 0;
+/// [`CREDIT_BYTE`]: a separator or sentence mark no credit line has.
+const FORBIDDEN: u8 = 1;
+/// [`CREDIT_BYTE`]: the first byte of `“`.
+const LEAD_E2: u8 = 2;
+/// [`CREDIT_BYTE`]: the space between words.
+const SPACE: u8 = 3;
+
+/// What each byte is to [`may_be_credit_line`]: one table look-up per byte instead of a chain
+/// of comparisons.
+static CREDIT_BYTE: [u8; 256] = {
+    let mut table = [ORDINARY; 256];
+    let forbidden = b"|/,.:(\"";
+    let mut k = 0;
+    while k < forbidden.len() {
+        table[forbidden[k] as usize] = FORBIDDEN;
+        k += 1;
+    }
+    table[0xE2] = LEAD_E2;
+    table[b' ' as usize] = SPACE;
+    table
+};
+
+/// `text.trim()`, with ASCII ends stripped byte by byte: `str::trim` decodes every character
+/// it looks at. Where a non-ASCII byte is left at an end, `str::trim` finishes the job (it may
+/// be a Unicode space), so the result is always `text.trim()`.
+fn trim_whitespace(text: &str) -> &str {
+    // The ASCII characters `char::is_whitespace` accepts: tab, line feed, vertical tab, form
+    // feed, carriage return and space.
+    let is_space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let bytes = text.as_bytes();
+    let start = bytes
         .iter()
-        .any(|b| matches!(b, b'|' | b'/' | b',' | b'.' | b':' | b'(' | b'"'))
-        && memchr::memmem::find(bytes, "“".as_bytes()).is_none()
+        .position(|b| !is_space(b))
+        .unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|b| !is_space(b))
+        .map_or(start, |i| i + 1);
+    // `start` and `end` border ASCII bytes: both are char boundaries.
+    let rest = &text[start..end];
+    match (rest.as_bytes().first(), rest.as_bytes().last()) {
+        (Some(&first), Some(&last)) if first >= 0x80 || last >= 0x80 => rest.trim(),
+        _ => rest,
+    }
 }
 
 fn check_line(cx: &Context<'_>, text: &str, line: Range<usize>, out: &mut Vec<Finding>) {
@@ -154,7 +214,7 @@ fn check_line(cx: &Context<'_>, text: &str, line: Range<usize>, out: &mut Vec<Fi
         return;
     }
     let content = text[line.clone()].trim_end_matches('\r');
-    let trimmed = content.trim();
+    let trimmed = trim_whitespace(content);
     // Cheap rejections first: most lines of prose are no credit line.
     if trimmed.is_empty() || trimmed.len() > 100 || !trimmed.starts_with(char::is_uppercase) {
         return;
@@ -163,18 +223,22 @@ fn check_line(cx: &Context<'_>, text: &str, line: Range<usize>, out: &mut Vec<Fi
         return;
     }
     let offset = line.start + (content.len() - content.trim_start().len());
-    let mut words: Vec<Range<usize>> = Vec::new();
+    // At most 10 words: no allocation for them.
+    let mut buffer: [Range<usize>; 10] = Default::default();
+    let mut count = 0;
     let mut position = offset;
     for word in trimmed.split(' ') {
         if !word.is_empty() {
-            words.push(position..position + word.len());
+            let Some(slot) = buffer.get_mut(count) else {
+                return;
+            };
+            *slot = position..position + word.len();
+            count += 1;
         }
         position += word.len() + 1;
     }
-    if words.len() < 2
-        || words.len() > 10
-        || !text[words[0].clone()].starts_with(char::is_uppercase)
-    {
+    let words = &buffer[..count];
+    if words.len() < 2 || !text[words[0].clone()].starts_with(char::is_uppercase) {
         return;
     }
     // A credit line ends with an agency: check that first, it rules out almost every line.
@@ -188,7 +252,7 @@ fn check_line(cx: &Context<'_>, text: &str, line: Range<usize>, out: &mut Vec<Fi
     }
     // The photographer: one to four words before the first agency.
     let Some(first_agency) =
-        (1..=4.min(words.len() - 1)).find(|&p| agency_at(cx, text, &words, p).is_some())
+        (1..=4.min(words.len() - 1)).find(|&p| agency_at(cx, text, words, p).is_some())
     else {
         return;
     };
@@ -202,15 +266,15 @@ fn check_line(cx: &Context<'_>, text: &str, line: Range<usize>, out: &mut Vec<Fi
     segments.push(words[0].start..words[first_agency - 1].end);
     let mut at = first_agency;
     while at < words.len() {
-        let Some(n) = agency_at(cx, text, &words, at) else {
+        let Some(n) = agency_at(cx, text, words, at) else {
             return;
         };
         let mut end = at + n;
         // One more word that is no agency of its own: `Getty Images News`.
         let extra_word = end < words.len()
-            && agency_at(cx, text, &words, end).is_none()
+            && agency_at(cx, text, words, end).is_none()
             && text[words[end].clone()].starts_with(char::is_uppercase)
-            && (end + 1 == words.len() || agency_at(cx, text, &words, end + 1).is_some());
+            && (end + 1 == words.len() || agency_at(cx, text, words, end + 1).is_some());
         if extra_word {
             end += 1;
         }
