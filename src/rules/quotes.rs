@@ -839,10 +839,14 @@ fn pair_straight(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
                     "no space after a closing quotation mark",
                 ))
             }
-            // `systems. "` or `moment " .`: the space before the mark goes.
+            // `systems. "` or `moment " .`: the space before the mark goes. (So it does in
+            // `"unacceptable ".`: a mark before punctuation opens nothing.)
             StraightPosition::Spaced
                 if before_space.is_some_and(|c| matches!(c, '.' | '?' | '!' | ','))
-                    || (open_fix.is_some() && before_space.is_some_and(char::is_alphanumeric)) =>
+                    || (open_fix.is_some() && before_space.is_some_and(char::is_alphanumeric))
+                    || (before_space.is_some_and(char::is_alphanumeric)
+                        && char_at(text, close + 1)
+                            .is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '?' | '!'))) =>
             {
                 Some((
                     close - 1..close + 1,
@@ -1094,6 +1098,17 @@ mod tests {
             "He called the plans unrealistic.“He called for a new start.",
         );
         assert!(!found.is_empty() && found.iter().all(|f| f.replacement.is_none()));
+    }
+
+    #[test]
+    fn a_straight_closing_mark_spaced_before_punctuation_loses_the_space() {
+        assert_cases(
+            &Quotes,
+            &[(
+                "The minister called it \"unacceptable \". \"We reject it,\" she said.",
+                "The minister called it \"unacceptable\". \"We reject it,\" she said.",
+            )],
+        );
     }
 
     #[test]
