@@ -951,6 +951,21 @@ fn accent_apostrophes(text: &str, out: &mut Vec<Finding>) {
 
 fn possessives(text: &str, out: &mut Vec<Finding>) {
     let bytes = text.as_bytes();
+    // `Russia 's economy`: the straight apostrophe, kept straight. (Not `the letter 's'`: a
+    // quotation mark or apostrophe after the `s` makes it a quoted letter.)
+    for at in memchr::memmem::find_iter(bytes, b" 's") {
+        let after = bytes.get(at + 3).copied();
+        let ends_word = after
+            .is_none_or(|b| !b.is_ascii_alphanumeric() && !matches!(b, b'\'' | b'"') && b < 0x80);
+        let word_before = char_before(text, at).is_some_and(char::is_alphabetic);
+        if ends_word && word_before {
+            out.push(
+                Finding::fix(&POSSESSIVE, at..at + 3, "'s", Applicability::Safe, 0.95)
+                    .message("possessive split from its word: `'s`")
+                    .reason("`'s` after a space is never a word of its own"),
+            );
+        }
+    }
     for at in memchr::memmem::find_iter(bytes, b"\xE2\x80") {
         if !matches!(bytes.get(at + 2), Some(0x98 | 0x99)) || at == 0 || bytes[at - 1] != b' ' {
             continue;
@@ -1289,10 +1304,18 @@ mod tests {
     fn possessives_join() {
         assert_cases(
             &Quotes,
-            &[(
-                "Scholz ‘s plan and Merz ’s reply",
-                "Scholz’s plan and Merz’s reply",
-            )],
+            &[
+                (
+                    "Scholz ‘s plan and Merz ’s reply",
+                    "Scholz’s plan and Merz’s reply",
+                ),
+                (
+                    "Russia 's economy and the EU 's budget.",
+                    "Russia's economy and the EU's budget.",
+                ),
+                // A quoted letter stays.
+                ("the letter 's' is silent", "the letter 's' is silent"),
+            ],
         );
     }
 }
