@@ -95,6 +95,17 @@ const DATE_LEADS: &[&str] = &[
     "after", "before", "between", "from", "on", "since", "the", "till", "until",
 ];
 
+/// The days of the week, folded: `Monday, 3. November` is a date.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Words after which a number is a size: `2,5 percent`, `1,4 billion`.
 const SCALE_WORDS: &[&str] = &[
     "%", "bn", "billion", "mln", "million", "percent", "pct", "per", "trillion",
@@ -300,10 +311,17 @@ fn ordinal_date(text: &str, point: usize) -> Option<Finding> {
     if !(1..=31).contains(&day) || !MONTHS.contains(&month) {
         return None;
     }
-    // Inside a sentence: after a word that leads a date (`on`, `since`, `the`).
-    let before = super::text::word_before(text, start - 1);
+    // Inside a sentence: after a word that leads a date (`on`, `since`, `the`), or a day of
+    // the week and its comma (`on Monday, 3. November`).
+    let weekday_comma = start >= 2 && bytes[start - 2] == b',';
+    let before = super::text::word_before(text, start - 1 - usize::from(weekday_comma));
     let lead_word = text[before].to_ascii_lowercase();
-    if DATE_LEADS.binary_search(&lead_word.as_str()).is_err() {
+    let leads = if weekday_comma {
+        WEEKDAYS.contains(&lead_word.as_str())
+    } else {
+        DATE_LEADS.binary_search(&lead_word.as_str()).is_ok()
+    };
+    if !leads {
         return None;
     }
     Some(
@@ -339,6 +357,10 @@ mod tests {
                     "signed on 24. February and valid since 1. March.",
                     "signed on 24 February and valid since 1 March.",
                 ),
+                (
+                    "On Monday, 3. November, the talks began.",
+                    "On Monday, 3 November, the talks began.",
+                ),
                 // negatives: a list item, a sentence ending in a number, a day out of range
                 ("1. January: talks", "1. January: talks"),
                 (
@@ -350,6 +372,10 @@ mod tests {
                     "Its share was 3. May it grow",
                 ),
                 ("on 32. March", "on 32. March"),
+                (
+                    "the losses, 3. March was cold",
+                    "the losses, 3. March was cold",
+                ),
             ],
         );
     }
