@@ -1070,7 +1070,8 @@ static GLUED_WORDS: RuleMeta = RuleMeta {
     explanation: "Finds a word glued to the capitalised word after it where a link or line \
         break was lost (`talksAnd`, `MelnikWas`, `2%According`, `PolandLithuania`). A common \
         word after the join is lowered (`talks and`); two names are separated by a comma \
-        (`Poland, Lithuania`). Brands and names written with inner capitals on purpose \
+        (`Poland, Lithuania`); a word that opens sentences glued to a noun or a name starts \
+        the next sentence (`springThe army` → `spring. The army`). Brands and names written with inner capitals on purpose \
         (`YouTube`, `McDonald`, `DeSantis`, `iPhone`, `BioNTech`; `dictionaries/camelcase.txt` \
         and the gazetteer) are never split. A news agency's initials glued to a name \
         (`UkraineEPA`) get their space back. A capitalised common word glued to a number \
@@ -1098,6 +1099,22 @@ static GLUED_WORDS: RuleMeta = RuleMeta {
 
 /// `spacing/glued-words`: see [`GLUED_WORDS`].
 pub struct GluedWords;
+
+/// Words that, capitalised and glued to a noun, open the next sentence (`springThe army`,
+/// `successHowever`). Pronouns are left out: after a verb they go on its sentence (`saidHe
+/// would`).
+const SENTENCE_OPENERS: &[&str] = &[
+    "furthermore",
+    "however",
+    "meanwhile",
+    "moreover",
+    "nevertheless",
+    "the",
+    "therefore",
+    "these",
+    "this",
+    "those",
+];
 
 /// A news agency's initials glued to the name before them where a photo credit lost its
 /// space (`Zelensky’s UkraineEPA`): the capital at `i` starts them.
@@ -1241,46 +1258,70 @@ impl Rule for GluedWords {
             // (A function word is no name, whatever the gazetteer lists under it:
             // `3.1%In January`.)
             let right_name = right_name && !is_function_word(&right_lower);
-            let (replacement, applicability, confidence, reason) =
-                if right_common && left_known && !right_name && function_word {
-                    (
-                        format!("{}{} {}", &text[left_start..split], "", right_lower),
-                        Applicability::Safe,
-                        0.93,
-                        format!("`{right}` is a common word run into `{left}`"),
-                    )
-                } else if digits && right_common && !right_name {
-                    // `2.4%Economists had`: a number ends a sentence far more often than a
-                    // capitalised common word follows it inside one.
-                    (
-                        format!("{}. {}", &text[left_start..split], right),
-                        Applicability::Suggest,
-                        0.6,
-                        format!(
-                            "`{right}` is capitalised after the number `{left}`: a sentence \
+            // `in the springThe army lost`, `a successHowever, many`: a word that opens
+            // sentences, glued to a noun, starts the next sentence, whose full stop was lost.
+            // (After a function word or a verb it goes on the sentence: `according toThe`,
+            // `reportedThe`.)
+            // (Or glued to a name: `talks in KyivThe delegation`.)
+            let opens_sentence = SENTENCE_OPENERS.contains(&right_lower.as_str())
+                && !digits
+                && left.chars().count() >= 3
+                && (lowercase_left
+                    && !is_function_word(&left_lower)
+                    && !left_lower.ends_with("ed")
+                    && super::quotes::SPEECH_VERBS
+                        .binary_search(&left_lower.as_str())
+                        .is_err()
+                    && cx.gazetteer.is_common_word(&fold(left), 70)
+                    || left_name && left.starts_with(char::is_uppercase));
+            let (replacement, applicability, confidence, reason) = if opens_sentence && !right_name
+            {
+                (
+                    format!("{}. {}", &text[left_start..split], right),
+                    Applicability::Safe,
+                    0.85,
+                    format!(
+                        "`{right}` opens sentences and `{left}` ends one: the full stop and \
+                             space between them were lost"
+                    ),
+                )
+            } else if right_common && left_known && !right_name && function_word {
+                (
+                    format!("{}{} {}", &text[left_start..split], "", right_lower),
+                    Applicability::Safe,
+                    0.93,
+                    format!("`{right}` is a common word run into `{left}`"),
+                )
+            } else if digits && right_common && !right_name {
+                // `2.4%Economists had`: a number ends a sentence far more often than a
+                // capitalised common word follows it inside one.
+                (
+                    format!("{}. {}", &text[left_start..split], right),
+                    Applicability::Suggest,
+                    0.6,
+                    format!(
+                        "`{right}` is capitalised after the number `{left}`: a sentence \
                              lost its full stop and space"
-                        ),
-                    )
-                } else if right_common && lowercase_left && !right_name {
-                    (
-                        format!("{} {}", &text[left_start..split], right_lower),
-                        Applicability::Suggest,
-                        0.6,
-                        format!("`{right}` looks like a word run into `{left}`, or a product name"),
-                    )
-                } else if left_name
-                    && right_name
-                    && left.chars().next().is_some_and(char::is_uppercase)
-                {
-                    (
-                        format!("{}, {}", &text[left_start..split], right),
-                        Applicability::Suggest,
-                        0.6,
-                        format!("`{left}` and `{right}` are both names"),
-                    )
-                } else {
-                    return;
-                };
+                    ),
+                )
+            } else if right_common && lowercase_left && !right_name {
+                (
+                    format!("{} {}", &text[left_start..split], right_lower),
+                    Applicability::Suggest,
+                    0.6,
+                    format!("`{right}` looks like a word run into `{left}`, or a product name"),
+                )
+            } else if left_name && right_name && left.chars().next().is_some_and(char::is_uppercase)
+            {
+                (
+                    format!("{}, {}", &text[left_start..split], right),
+                    Applicability::Suggest,
+                    0.6,
+                    format!("`{left}` and `{right}` are both names"),
+                )
+            } else {
+                return;
+            };
             let span = left_start..right_range.end;
             out.push(
                 Finding::fix(&GLUED_WORDS, span, &replacement, applicability, confidence)
@@ -1374,6 +1415,20 @@ mod tests {
                     "start peace talks and that he",
                 ),
                 ("Oleg MelnikWas there", "Oleg Melnik was there"),
+                // A word that opens sentences, after a noun: the full stop was lost.
+                (
+                    "began in the springThe army lost, a successHowever, many",
+                    "began in the spring. The army lost, a success. However, many",
+                ),
+                (
+                    "The talks in KyivThe delegation left early.",
+                    "The talks in Kyiv. The delegation left early.",
+                ),
+                // After a function word or a verb, the sentence goes on.
+                (
+                    "according toThe Guardian, the agency reportedThe minister",
+                    "according to the Guardian, the agency reported the minister",
+                ),
                 (
                     "reached 2%According to NATO",
                     "reached 2% according to NATO",
