@@ -2128,7 +2128,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
         // The run of words that may hold the name, and a key for it by their folded forms.
         let mut run_end = i + 1;
-        while run_end < (i + 6).min(self.words.len()) && self.words[run_end].joined_to_previous {
+        while run_end < (i + LONGEST_NAME_WORDS).min(self.words.len())
+            && self.words[run_end].joined_to_previous
+        {
             run_end += 1;
         }
         if run_end - i < 2 {
@@ -3147,13 +3149,14 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 // The longer the word, the less it is anything else (`Washigton`).
                 points += if surface.chars().count() >= 8 { 3 } else { 2 };
                 reasons.push(Why::Distinctive);
-            } else if (major || great_city)
+            } else if (major || great_city || region)
                 && !analysis.known_word
                 && !analysis.odd_capitals
                 && self.after_locative(candidate.word)
                 && cut_short(&analysis.folded, &name)
             {
-                // `to Washingt`, `in Hambu`: the end of a major place's name cut off, where
+                // `to Washingt`, `in Hambu`, `in Michig`: the end of a major place's (or a
+                // state's or province's) name cut off, where
                 // a place is expected. (Elsewhere such a word is as often a name of its
                 // own: `Albani will continue`, `President Quett Masire`, the tanker `Khark`.)
                 points += 2;
@@ -4601,6 +4604,10 @@ mod tests {
                     "The delegation flew to Washington for talks.",
                 ),
                 (
+                    "Sanders held a rally with union workers in Michig on Sunday.",
+                    "Sanders held a rally with union workers in Michigan on Sunday.",
+                ),
+                (
                     "A service was held in Hambu on Sunday.",
                     "A service was held in Hamburg on Sunday.",
                 ),
@@ -5302,10 +5309,17 @@ mod tests {
     fn names_of_more_than_five_words_are_found() {
         assert_cases(
             &Names,
-            &[(
-                "A report by the Kiel Institute for the World EConomy was published.",
-                "A report by the Kiel Institute for the World Economy was published.",
-            )],
+            &[
+                (
+                    "A report by the Kiel Institute for the World EConomy was published.",
+                    "A report by the Kiel Institute for the World Economy was published.",
+                ),
+                // A word of a long name garbled.
+                (
+                    "The Organization for Security and Co-operation in Euerope will send observers.",
+                    "The Organization for Security and Co-operation in Europe will send observers.",
+                ),
+            ],
         );
     }
 
