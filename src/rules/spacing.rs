@@ -142,8 +142,9 @@ static HYPHEN_SPACE: RuleMeta = RuleMeta {
         (`2024 -2025`).",
     safety: "Safe when the first word is a number word, a numeral or a hyphenating prefix \
         (`non`, `anti`, `e`…) or the second is a common compound head (`day`, `year`, `based`, \
-        `led`…), or the first an acronym before a common noun in small letters. Other word \
-        pairs (`Russia -Ukraine`) are only suggested, and nothing is done \
+        `led`…), the first an acronym before a common noun in small letters, or both \
+        the names of countries or cities (`Russia -Ukraine`). Other word pairs (`Smith -Jones`) \
+        are only suggested, and nothing is done \
         when either side is a function word (`the war -which`), a number (`-5`) or a dash.",
     examples: &[
         Example {
@@ -269,6 +270,27 @@ impl Rule for HyphenSpace {
                         out.push(finding);
                         continue;
                     }
+                    // `the Russia -Ukraine war`, `the Berlin -Warsaw line`: two places joined
+                    // as one compound.
+                    if is_major_place(cx, left_word) && is_major_place(cx, right_word) {
+                        let replacement = format!("{left_word}-{right_word}");
+                        out.push(
+                            Finding::fix(
+                                &HYPHEN_SPACE,
+                                left.start..right.end,
+                                &replacement,
+                                Applicability::Safe,
+                                0.9,
+                            )
+                            .message(format!(
+                                "space before the hyphen of a compound: `{replacement}`"
+                            ))
+                            .reason(format!(
+                                "`{left_word}` and `{right_word}` are places joined by the hyphen"
+                            )),
+                        );
+                        continue;
+                    }
                     // `X -ray`, `T -shirt`, `U -turn`: a capital letter before a common word in
                     // small letters is a compound of its own.
                     let letter_compound = left_word.len() == 1
@@ -335,6 +357,25 @@ impl Rule for HyphenSpace {
 /// glued to a common noun, where German wrote one compound (`EU-Kommission`). English writes
 /// the two words apart; a participle (`US -backed`) or a name (`US -China`) is left to the
 /// hyphen's other repairs.
+/// True when `word` is written as the name of a country, or of a city of 100,000 people or
+/// more, in the gazetteer (`Russia`, `Warsaw`).
+fn is_major_place(cx: &Context<'_>, word: &str) -> bool {
+    use crate::gazetteer::{Kind, Role};
+    if !word.starts_with(|c: char| c.is_uppercase()) || word.chars().count() < 3 {
+        return false;
+    }
+    let mut hits = Vec::new();
+    cx.gazetteer.exact(&fold(word), &mut hits);
+    hits.iter().any(|hit| {
+        hit.role == Role::Canonical
+            && cx.gazetteer.entity(hit.entity).is_some_and(|entity| {
+                entity.name == word
+                    && (entity.kind == Kind::Country
+                        || entity.kind == Kind::City && entity.population >= 100_000)
+            })
+    })
+}
+
 fn acronym_before_noun(
     cx: &Context<'_>,
     left: &str,
@@ -1547,6 +1588,18 @@ mod tests {
     }
 
     #[test]
+    fn two_places_joined_by_a_spaced_hyphen() {
+        // Safe, where other capitalised words are only suggested.
+        assert_applicability(&HyphenSpace, "the Russia -Ukraine war", Applicability::Safe);
+        assert_applicability(&HyphenSpace, "the Berlin -Warsaw line", Applicability::Safe);
+        assert_applicability(
+            &HyphenSpace,
+            "the Smith -Jones deal",
+            Applicability::Suggest,
+        );
+    }
+
+    #[test]
     fn hyphen_space_cases() {
         assert_cases(
             &HyphenSpace,
@@ -1605,11 +1658,7 @@ mod tests {
                 .iter()
                 .all(|f| f.applicability == Applicability::Suggest)
         );
-        assert_applicability(
-            &HyphenSpace,
-            "the Russia -Ukraine war",
-            Applicability::Suggest,
-        );
+        assert_applicability(&HyphenSpace, "the Smith -Jones war", Applicability::Suggest);
     }
 
     #[test]
