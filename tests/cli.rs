@@ -341,7 +341,7 @@ fn fix_in_place_keeps_permissions() {
 
 #[test]
 fn fix_all_also_applies_suggestions() {
-    let input = "The Russia -Ukraine war.\n";
+    let input = "The Smith -Jones deal.\n";
     assert_eq!(
         stdout_of(
             tidings()
@@ -356,7 +356,7 @@ fn fix_all_also_applies_suggestions() {
                 .args(["fix", "--no-config", "--all", "-"])
                 .write_stdin(input)
         ),
-        "The Russia-Ukraine war.\n"
+        "The Smith-Jones deal.\n"
     );
 }
 
@@ -483,7 +483,7 @@ fn markdown_suppression_comments() {
 
 #[test]
 fn select_ignore_and_min_confidence() {
-    let input = "A two -day summit , and the Russia -Ukraine war.\n";
+    let input = "A two -day summit , and the Smith -Jones deal.\n";
     let count = |args: &[&str]| {
         let out = stdout_of(
             tidings()

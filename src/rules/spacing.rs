@@ -271,35 +271,26 @@ impl Rule for HyphenSpace {
                         continue;
                     }
                     // `the Russia -Ukraine war`, `the Berlin -Warsaw line`: two places joined
-                    // as one compound.
-                    if is_major_place(cx, left_word) && is_major_place(cx, right_word) {
-                        let replacement = format!("{left_word}-{right_word}");
-                        out.push(
-                            Finding::fix(
-                                &HYPHEN_SPACE,
-                                left.start..right.end,
-                                &replacement,
-                                Applicability::Safe,
-                                0.9,
-                            )
-                            .message(format!(
-                                "space before the hyphen of a compound: `{replacement}`"
-                            ))
-                            .reason(format!(
-                                "`{left_word}` and `{right_word}` are places joined by the hyphen"
-                            )),
-                        );
-                        continue;
-                    }
-                    // `X -ray`, `T -shirt`, `U -turn`: a capital letter before a common word in
-                    // small letters is a compound of its own.
+                    // as one compound. `X -ray`, `T -shirt`, `U -turn`: a capital letter before
+                    // a common word in small letters is a compound of its own.
+                    let places = is_major_place(cx, left_word) && is_major_place(cx, right_word);
                     let letter_compound = left_word.len() == 1
                         && left_word.bytes().all(|b| b.is_ascii_uppercase())
                         && right_word.len() >= 3
                         && right_word.bytes().all(|b| b.is_ascii_lowercase())
                         && cx.gazetteer.word(right_word) & word_flag::WORD != 0;
-                    if letter_compound {
+                    if places || letter_compound {
                         let replacement = format!("{left_word}-{right_word}");
+                        let reason = if places {
+                            format!(
+                                "`{left_word}` and `{right_word}` are places joined by the hyphen"
+                            )
+                        } else {
+                            format!(
+                                "a capital letter and `{right_word}` form a compound (`X-ray`, \
+                                 `T-shirt`)"
+                            )
+                        };
                         out.push(
                             Finding::fix(
                                 &HYPHEN_SPACE,
@@ -311,10 +302,7 @@ impl Rule for HyphenSpace {
                             .message(format!(
                                 "space before the hyphen of a compound: `{replacement}`"
                             ))
-                            .reason(format!(
-                                "a capital letter and `{right_word}` form a compound (`X-ray`, \
-                                 `T-shirt`)"
-                            )),
+                            .reason(reason),
                         );
                         continue;
                     }
