@@ -498,33 +498,24 @@ impl Rule for DoubleSpace {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let text = cx.doc.text();
         let bytes = text.as_bytes();
-        let mut last_end = 0;
-        for start in memchr::memmem::find_iter(bytes, "  ") {
-            if start < last_end {
-                continue;
-            }
-            let mut end = start;
-            while end < bytes.len() && bytes[end] == b' ' {
-                end += 1;
-            }
-            last_end = end;
-            if end - start != 2 {
-                continue;
-            }
+        // Runs of exactly two spaces, found a block at a time: a search for `  ` would stop at
+        // every indentation and every table.
+        crate::scan::for_each_mark(bytes, crate::scan::MarkPattern::DoubleSpace, |start| {
+            let end = start + 2;
             let (Some(before), Some(after)) = (char_before(text, start), char_at(text, end)) else {
-                continue;
+                return;
             };
             if !before.is_alphanumeric() || !after.is_alphanumeric() {
-                continue;
+                return;
             }
             if !(before.is_lowercase() || after.is_lowercase()) {
-                continue;
+                return;
             }
             let line = &text[line_around(text, start)];
             let trimmed = line.trim_start_matches([' ', '\t']);
             let runs = memchr::memmem::find_iter(trimmed.trim_end().as_bytes(), "  ").count();
             if runs > 1 || trimmed.contains('\t') {
-                continue;
+                return;
             }
             let applicability = if cx.doc.format() == Format::Markdown {
                 Applicability::Safe
@@ -536,7 +527,7 @@ impl Rule for DoubleSpace {
                     .message("doubled space between words")
                     .reason("two spaces between words inside a sentence"),
             );
-        }
+        });
     }
 }
 
@@ -578,20 +569,17 @@ impl Rule for SpaceBeforePunctuation {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let text = cx.doc.text();
         let bytes = text.as_bytes();
-        // Findings are sorted by the linter; the two scans need no common order.
-        for mark in super::text::sentence_marks(bytes) {
-            if mark == 0 || bytes[mark - 1] != b' ' {
-                continue;
-            }
+        // Only marks right after a space, found a block at a time: most marks follow a word.
+        crate::scan::for_each_mark(bytes, crate::scan::MarkPattern::MarkAfterSpace, |mark| {
             let mut start = mark - 1;
             while start > 0 && bytes[start - 1] == b' ' {
                 start -= 1;
             }
             let Some(before) = char_before(text, start) else {
-                continue;
+                return;
             };
             if !(before.is_alphanumeric() || matches!(before, '”' | '’' | ')' | '"')) {
-                continue;
+                return;
             }
             let punctuation = bytes[mark];
             let next = char_at(text, mark + 1);
@@ -612,7 +600,7 @@ impl Rule for SpaceBeforePunctuation {
                 _ => next_is_end || next.is_some_and(|c| c == '?' || c == '!'),
             };
             if !acceptable_next {
-                continue;
+                return;
             }
             let mark_char = punctuation as char;
             out.push(
@@ -628,7 +616,7 @@ impl Rule for SpaceBeforePunctuation {
                     "`{mark_char}` follows the word directly in English"
                 )),
             );
-        }
+        });
     }
 }
 
@@ -930,25 +918,22 @@ impl Rule for MissingSpaceAfterPunctuation {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let text = cx.doc.text();
         let bytes = text.as_bytes();
-        for mark in super::text::sentence_marks(bytes) {
-            // Most marks are followed by a space: rule them out on the byte.
-            if !bytes
-                .get(mark + 1)
-                .is_some_and(|b| b.is_ascii_alphabetic() || *b >= 0x80)
-                || mark == 0
-            {
-                continue;
+        // Most marks are followed by a space: only those before a letter (or a non-ASCII byte)
+        // are found, a block at a time.
+        crate::scan::for_each_mark(bytes, crate::scan::MarkPattern::MarkBeforeLetter, |mark| {
+            if mark == 0 {
+                return;
             }
             if bytes[mark - 1] == b' ' {
                 if let Some(finding) = swapped_space(cx, text, mark) {
                     out.push(finding);
                 }
-                continue;
+                return;
             }
             let (Some(mut before), Some(after)) =
                 (char_before(text, mark), char_at(text, mark + 1))
             else {
-                continue;
+                return;
             };
             // `a “historic moment”.He added`: a quotation or bracket closed before the stop.
             let mut closed_at = mark;
@@ -957,7 +942,7 @@ impl Rule for MissingSpaceAfterPunctuation {
                 closed_at = mark - before.len_utf8();
                 match char_before(text, closed_at) {
                     Some(c) if c.is_lowercase() || c.is_ascii_digit() => before = c,
-                    _ => continue,
+                    _ => return,
                 }
             }
             let punctuation = bytes[mark];
@@ -980,10 +965,10 @@ impl Rule for MissingSpaceAfterPunctuation {
                     .message(format!("no space after `{mark_char}`: `{mark_char} “`"))
                     .reason("the quotation opens after the mark that introduces it"),
                 );
-                continue;
+                return;
             }
             if !after.is_alphabetic() || !(before.is_alphabetic() || before.is_ascii_digit()) {
-                continue;
+                return;
             }
             // (A colon before a small letter joins two words like a comma: `said:the`.)
             let sentence_end = matches!(punctuation, b'.' | b'?' | b'!')
@@ -1005,14 +990,14 @@ impl Rule for MissingSpaceAfterPunctuation {
                     && is_known_acronym(cx, right);
                 if !(capitalised || acronym) || !(before.is_lowercase() || before.is_ascii_digit())
                 {
-                    continue;
+                    return;
                 }
                 // `St.Gobain`, `Dr.Smith`: an abbreviation's full stop, often written so in names.
                 if punctuation == b'.'
                     && left.chars().count() <= 3
                     && left.starts_with(char::is_uppercase)
                 {
-                    continue;
+                    return;
                 }
             } else if left.chars().count() < 2
                 || right.chars().count() < 2
@@ -1020,7 +1005,7 @@ impl Rule for MissingSpaceAfterPunctuation {
                 || !is_separate_words(cx, left, right)
             {
                 // `adjustm,ent` is one word with a stray comma, not two words.
-                continue;
+                return;
             }
             // Both whitespace-delimited tokens must be plain words: not `x.com/a`, `a.b.c`.
             let token_left = text[token_before(text, mark)]
@@ -1031,7 +1016,7 @@ impl Rule for MissingSpaceAfterPunctuation {
                 && token_left.bytes().all(|b| b.is_ascii_digit());
             let token_right = &text[token_after(text, mark + 1)];
             if !(year || is_plain_word_token(token_left)) || !is_plain_word_token(token_right) {
-                continue;
+                return;
             }
             let mark_char = punctuation as char;
             // Columns of a table (`Swiss.Bank.   5,261,475 unch.`) are laid out by hand.
@@ -1055,7 +1040,7 @@ impl Rule for MissingSpaceAfterPunctuation {
                 ))
                 .reason(format!("`{left}` and `{right}` are separate words")),
             );
-        }
+        });
         // `(signed in May)was praised`: a bracketed phrase glued to the word after it. (Not
         // `(s)he` or `(in)famous`, where the brackets hold part of one word.)
         for close in memchr::memchr_iter(b')', bytes) {

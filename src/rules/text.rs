@@ -92,12 +92,6 @@ pub fn line_around(text: &str, offset: usize) -> Range<usize> {
     start..end
 }
 
-/// The positions of `,` `;` `:` `.` `?` `!` in `bytes`, in order.
-pub fn sentence_marks(bytes: &[u8]) -> crate::scan::BytePositions<'_, 6> {
-    use crate::scan::byte_positions;
-    byte_positions(bytes, [b',', b';', b':', b'.', b'?', b'!'])
-}
-
 /// A lower-case ASCII word of up to 8 bytes packed into a `u64` (for sets of short words
 /// compared without `memcmp`); `None` when longer.
 pub fn pack_short(word: &[u8]) -> Option<u64> {
@@ -147,20 +141,6 @@ mod tests {
     fn short_words_pack_without_case() {
         assert_eq!(pack_short(b"The"), pack_short(b"the"));
         assert_eq!(pack_short(b"elephants"), None);
-    }
-
-    #[test]
-    fn sentence_marks_in_order() {
-        let text = "a, b; c: d. e? f! g - h, and a longer tail. Of text!";
-        let marks: Vec<usize> = sentence_marks(text.as_bytes()).collect();
-        let expected: Vec<usize> = text
-            .bytes()
-            .enumerate()
-            .filter(|(_, b)| b",;:.?!".contains(b))
-            .map(|(k, _)| k)
-            .collect();
-        assert_eq!(marks, expected);
-        assert_eq!(sentence_marks(b"").count(), 0);
     }
 
     #[test]
