@@ -500,7 +500,7 @@ impl Rule for DoubleSpace {
         let bytes = text.as_bytes();
         // Runs of exactly two spaces, found a block at a time: a search for `  ` would stop at
         // every indentation and every table.
-        crate::scan::for_each_mark(bytes, crate::scan::MarkPattern::DoubleSpace, |start| {
+        crate::scan::for_each_byte_where(bytes, crate::scan::BytePattern::DoubleSpace, |start| {
             let end = start + 2;
             let (Some(before), Some(after)) = (char_before(text, start), char_at(text, end)) else {
                 return;
@@ -570,7 +570,7 @@ impl Rule for SpaceBeforePunctuation {
         let text = cx.doc.text();
         let bytes = text.as_bytes();
         // Only marks right after a space, found a block at a time: most marks follow a word.
-        crate::scan::for_each_mark(bytes, crate::scan::MarkPattern::MarkAfterSpace, |mark| {
+        crate::scan::for_each_byte_where(bytes, crate::scan::BytePattern::MarkAfterSpace, |mark| {
             let mut start = mark - 1;
             while start > 0 && bytes[start - 1] == b' ' {
                 start -= 1;
@@ -920,127 +920,133 @@ impl Rule for MissingSpaceAfterPunctuation {
         let bytes = text.as_bytes();
         // Most marks are followed by a space: only those before a letter (or a non-ASCII byte)
         // are found, a block at a time.
-        crate::scan::for_each_mark(bytes, crate::scan::MarkPattern::MarkBeforeLetter, |mark| {
-            if mark == 0 {
-                return;
-            }
-            if bytes[mark - 1] == b' ' {
-                if let Some(finding) = swapped_space(cx, text, mark) {
-                    out.push(finding);
+        crate::scan::for_each_byte_where(
+            bytes,
+            crate::scan::BytePattern::MarkBeforeLetter,
+            |mark| {
+                if mark == 0 {
+                    return;
                 }
-                return;
-            }
-            let (Some(mut before), Some(after)) =
-                (char_before(text, mark), char_at(text, mark + 1))
-            else {
-                return;
-            };
-            // `a “historic moment”.He added`: a quotation or bracket closed before the stop.
-            let mut closed_at = mark;
-            if matches!(before, '"' | '”' | '’' | ')') && matches!(bytes[mark], b'.' | b'?' | b'!')
-            {
-                closed_at = mark - before.len_utf8();
-                match char_before(text, closed_at) {
-                    Some(c) if c.is_lowercase() || c.is_ascii_digit() => before = c,
-                    _ => return,
+                if bytes[mark - 1] == b' ' {
+                    if let Some(finding) = swapped_space(cx, text, mark) {
+                        out.push(finding);
+                    }
+                    return;
                 }
-            }
-            let punctuation = bytes[mark];
-            // `said:“We will`: a quotation opened right after the colon or comma that
-            // introduces it.
-            if after == '“'
-                && matches!(punctuation, b':' | b',')
-                && before.is_alphabetic()
-                && char_at(text, mark + 1 + '“'.len_utf8()).is_some_and(char::is_alphanumeric)
-            {
+                let (Some(mut before), Some(after)) =
+                    (char_before(text, mark), char_at(text, mark + 1))
+                else {
+                    return;
+                };
+                // `a “historic moment”.He added`: a quotation or bracket closed before the stop.
+                let mut closed_at = mark;
+                if matches!(before, '"' | '”' | '’' | ')')
+                    && matches!(bytes[mark], b'.' | b'?' | b'!')
+                {
+                    closed_at = mark - before.len_utf8();
+                    match char_before(text, closed_at) {
+                        Some(c) if c.is_lowercase() || c.is_ascii_digit() => before = c,
+                        _ => return,
+                    }
+                }
+                let punctuation = bytes[mark];
+                // `said:“We will`: a quotation opened right after the colon or comma that
+                // introduces it.
+                if after == '“'
+                    && matches!(punctuation, b':' | b',')
+                    && before.is_alphabetic()
+                    && char_at(text, mark + 1 + '“'.len_utf8()).is_some_and(char::is_alphanumeric)
+                {
+                    let mark_char = punctuation as char;
+                    out.push(
+                        Finding::fix(
+                            &MISSING_SPACE_AFTER_PUNCTUATION,
+                            mark + 1..mark + 1,
+                            " ",
+                            Applicability::Safe,
+                            0.9,
+                        )
+                        .message(format!("no space after `{mark_char}`: `{mark_char} “`"))
+                        .reason("the quotation opens after the mark that introduces it"),
+                    );
+                    return;
+                }
+                if !after.is_alphabetic() || !(before.is_alphabetic() || before.is_ascii_digit()) {
+                    return;
+                }
+                // (A colon before a small letter joins two words like a comma: `said:the`.)
+                let sentence_end = matches!(punctuation, b'.' | b'?' | b'!')
+                    || (punctuation == b':' && after.is_uppercase());
+                let left_word = word_before(text, closed_at);
+                let right_word = word_after(text, mark + 1);
+                let left = &text[left_word.clone()];
+                let right = &text[right_word.clone()];
+                if sentence_end {
+                    // `He`, `According`: a capital followed by a small letter.
+                    let mut chars = right.chars();
+                    let capitalised = chars.next().is_some_and(char::is_uppercase)
+                        && chars.next().is_some_and(char::is_lowercase);
+                    // `Russia.EU Commission`: a known acronym after a word of small letters.
+                    let acronym = !capitalised
+                        && punctuation == b'.'
+                        && before.is_lowercase()
+                        && left.chars().count() >= 3
+                        && is_known_acronym(cx, right);
+                    if !(capitalised || acronym)
+                        || !(before.is_lowercase() || before.is_ascii_digit())
+                    {
+                        return;
+                    }
+                    // `St.Gobain`, `Dr.Smith`: an abbreviation's full stop, often written so in names.
+                    if punctuation == b'.'
+                        && left.chars().count() <= 3
+                        && left.starts_with(char::is_uppercase)
+                    {
+                        return;
+                    }
+                } else if left.chars().count() < 2
+                    || right.chars().count() < 2
+                    || !before.is_alphabetic()
+                    || !is_separate_words(cx, left, right)
+                {
+                    // `adjustm,ent` is one word with a stray comma, not two words.
+                    return;
+                }
+                // Both whitespace-delimited tokens must be plain words: not `x.com/a`, `a.b.c`.
+                let token_left = text[token_before(text, mark)]
+                    .trim_start_matches(['(', '“', '"', '‘'])
+                    .trim_end_matches(['"', '”', '’', ')']);
+                let year = sentence_end
+                    && token_left.len() == 4
+                    && token_left.bytes().all(|b| b.is_ascii_digit());
+                let token_right = &text[token_after(text, mark + 1)];
+                if !(year || is_plain_word_token(token_left)) || !is_plain_word_token(token_right) {
+                    return;
+                }
                 let mark_char = punctuation as char;
+                // Columns of a table (`Swiss.Bank.   5,261,475 unch.`) are laid out by hand.
+                let in_table = is_table_line(&text[super::text::line_around(text, mark)]);
+                let (applicability, confidence) = if in_table {
+                    (Applicability::Suggest, 0.6)
+                } else {
+                    (Applicability::Safe, 0.93)
+                };
                 out.push(
                     Finding::fix(
                         &MISSING_SPACE_AFTER_PUNCTUATION,
                         mark + 1..mark + 1,
                         " ",
-                        Applicability::Safe,
-                        0.9,
+                        applicability,
+                        confidence,
                     )
-                    .message(format!("no space after `{mark_char}`: `{mark_char} “`"))
-                    .reason("the quotation opens after the mark that introduces it"),
+                    .message(format!(
+                        "no space after `{mark_char}`: `{}{mark_char} {right}`",
+                        &text[left_word.start..mark]
+                    ))
+                    .reason(format!("`{left}` and `{right}` are separate words")),
                 );
-                return;
-            }
-            if !after.is_alphabetic() || !(before.is_alphabetic() || before.is_ascii_digit()) {
-                return;
-            }
-            // (A colon before a small letter joins two words like a comma: `said:the`.)
-            let sentence_end = matches!(punctuation, b'.' | b'?' | b'!')
-                || (punctuation == b':' && after.is_uppercase());
-            let left_word = word_before(text, closed_at);
-            let right_word = word_after(text, mark + 1);
-            let left = &text[left_word.clone()];
-            let right = &text[right_word.clone()];
-            if sentence_end {
-                // `He`, `According`: a capital followed by a small letter.
-                let mut chars = right.chars();
-                let capitalised = chars.next().is_some_and(char::is_uppercase)
-                    && chars.next().is_some_and(char::is_lowercase);
-                // `Russia.EU Commission`: a known acronym after a word of small letters.
-                let acronym = !capitalised
-                    && punctuation == b'.'
-                    && before.is_lowercase()
-                    && left.chars().count() >= 3
-                    && is_known_acronym(cx, right);
-                if !(capitalised || acronym) || !(before.is_lowercase() || before.is_ascii_digit())
-                {
-                    return;
-                }
-                // `St.Gobain`, `Dr.Smith`: an abbreviation's full stop, often written so in names.
-                if punctuation == b'.'
-                    && left.chars().count() <= 3
-                    && left.starts_with(char::is_uppercase)
-                {
-                    return;
-                }
-            } else if left.chars().count() < 2
-                || right.chars().count() < 2
-                || !before.is_alphabetic()
-                || !is_separate_words(cx, left, right)
-            {
-                // `adjustm,ent` is one word with a stray comma, not two words.
-                return;
-            }
-            // Both whitespace-delimited tokens must be plain words: not `x.com/a`, `a.b.c`.
-            let token_left = text[token_before(text, mark)]
-                .trim_start_matches(['(', '“', '"', '‘'])
-                .trim_end_matches(['"', '”', '’', ')']);
-            let year = sentence_end
-                && token_left.len() == 4
-                && token_left.bytes().all(|b| b.is_ascii_digit());
-            let token_right = &text[token_after(text, mark + 1)];
-            if !(year || is_plain_word_token(token_left)) || !is_plain_word_token(token_right) {
-                return;
-            }
-            let mark_char = punctuation as char;
-            // Columns of a table (`Swiss.Bank.   5,261,475 unch.`) are laid out by hand.
-            let in_table = is_table_line(&text[super::text::line_around(text, mark)]);
-            let (applicability, confidence) = if in_table {
-                (Applicability::Suggest, 0.6)
-            } else {
-                (Applicability::Safe, 0.93)
-            };
-            out.push(
-                Finding::fix(
-                    &MISSING_SPACE_AFTER_PUNCTUATION,
-                    mark + 1..mark + 1,
-                    " ",
-                    applicability,
-                    confidence,
-                )
-                .message(format!(
-                    "no space after `{mark_char}`: `{}{mark_char} {right}`",
-                    &text[left_word.start..mark]
-                ))
-                .reason(format!("`{left}` and `{right}` are separate words")),
-            );
-        });
+            },
+        );
         // `(signed in May)was praised`: a bracketed phrase glued to the word after it. (Not
         // `(s)he` or `(in)famous`, where the brackets hold part of one word.)
         for close in memchr::memchr_iter(b')', bytes) {
@@ -1185,11 +1191,10 @@ impl Rule for GluedWords {
         let text = cx.doc.text();
         let bytes = text.as_bytes();
         let mut previous_token_end = 0;
-        let from = 1.min(bytes.len());
         // Only a capital after a small letter, a digit or `%` can start a glued word (or an
         // agency's initials glued to a name): the others are passed over a block at a time.
-        let glued = |m: &crate::scan::CapitalMasks| m.after_lower | m.after_digit_or_percent;
-        crate::scan::for_each_capital_where(bytes, from..bytes.len(), glued, |i| {
+        let glued = crate::scan::BytePattern::CapitalAfterLowerOrDigit;
+        crate::scan::for_each_byte_where(bytes, glued, |i| {
             // A capital after a small letter, a digit or `%`, starting a word in title case.
             if !bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase) {
                 if let Some(finding) = glued_agency(cx, text, i) {
@@ -1232,31 +1237,42 @@ impl Rule for GluedWords {
             if is_camel_brand(whole) || is_camel_brand(&text[token.clone()]) {
                 return;
             }
+            // (The particles of names first: a test of bytes before the gazetteer's lookups.)
+            let particle = left.len() <= 4
+                && matches!(
+                    left.to_ascii_lowercase().as_str(),
+                    "mc" | "mac" | "de" | "la" | "le" | "di" | "van" | "von" | "o" | "fitz" | "du"
+                );
+            if particle {
+                return;
+            }
             let folded_whole = fold(whole);
             let mut hits = Vec::new();
             cx.gazetteer.exact(&folded_whole, &mut hits);
             if !hits.is_empty() || cx.gazetteer.word(&folded_whole) != 0 {
                 return;
             }
-            let left_lower = left.to_lowercase();
-            if matches!(
-                left_lower.as_str(),
-                "mc" | "mac" | "de" | "la" | "le" | "di" | "van" | "von" | "o" | "fitz" | "du"
-            ) {
-                return;
-            }
             let right_lower = right.to_lowercase();
-            let right_common =
-                is_function_word(&right_lower) || cx.gazetteer.is_common_word(&right_lower, 35);
-            let left_known = digits
-                || cx.gazetteer.word(&fold(left)) != 0
-                || left.chars().next().is_some_and(char::is_uppercase);
-            let right_name = {
-                let mut hits = Vec::new();
-                cx.gazetteer.exact(&fold(right), &mut hits);
-                !hits.is_empty()
+            let right_function_word = is_function_word(&right_lower);
+            let right_common = right_function_word || cx.gazetteer.is_common_word(&right_lower, 35);
+            // The gazetteer is asked only where a repair still depends on its answer: each
+            // repair below needs all of its conditions, and the lookups are pure.
+            let left_known = || {
+                digits
+                    || left.chars().next().is_some_and(char::is_uppercase)
+                    || cx.gazetteer.word(&fold(left)) != 0
             };
-            let left_name = {
+            // (A function word is no name, whatever the gazetteer lists under it:
+            // `3.1%In January`.)
+            let right_name_cell = std::cell::OnceCell::new();
+            let right_name = || {
+                *right_name_cell.get_or_init(|| {
+                    let mut hits = Vec::new();
+                    cx.gazetteer.exact(&fold(right), &mut hits);
+                    !hits.is_empty() && !right_function_word
+                })
+            };
+            let left_name = || {
                 let mut hits = Vec::new();
                 cx.gazetteer.exact(&fold(left), &mut hits);
                 !hits.is_empty()
@@ -1266,76 +1282,76 @@ impl Rule for GluedWords {
             // `talksAnd`, `MelnikWas`, `2%According`; but not `ChemLawn` or `BankEast`, which
             // are the names of companies written in one word.
             let lowercase_left = left.starts_with(char::is_lowercase);
-            let function_word = (is_function_word(&right_lower)
-                && (right_lower.len() >= 3 || digits))
+            let function_word = (right_function_word && (right_lower.len() >= 3 || digits))
                 || right_lower == "according";
-            // (A function word is no name, whatever the gazetteer lists under it:
-            // `3.1%In January`.)
-            let right_name = right_name && !is_function_word(&right_lower);
             // `in the springThe army lost`, `a successHowever, many`: a word that opens
             // sentences, glued to a noun, starts the next sentence, whose full stop was lost.
             // (After a function word or a verb it goes on the sentence: `according toThe`,
-            // `reportedThe`.)
-            // (Or glued to a name: `talks in KyivThe delegation`.)
-            let opens_sentence = SENTENCE_OPENERS.contains(&right_lower.as_str())
-                && !digits
-                && left.chars().count() >= 3
-                && (lowercase_left
-                    && !is_function_word(&left_lower)
-                    && !left_lower.ends_with("ed")
-                    && super::quotes::SPEECH_VERBS
-                        .binary_search(&left_lower.as_str())
-                        .is_err()
-                    && cx.gazetteer.is_common_word(&fold(left), 70)
-                    || left_name && left.starts_with(char::is_uppercase));
-            let (replacement, applicability, confidence, reason) = if opens_sentence && !right_name
-            {
-                (
-                    format!("{}. {}", &text[left_start..split], right),
-                    Applicability::Safe,
-                    0.85,
-                    format!(
-                        "`{right}` opens sentences and `{left}` ends one: the full stop and \
-                             space between them were lost"
-                    ),
-                )
-            } else if right_common && left_known && !right_name && function_word {
-                (
-                    format!("{}{} {}", &text[left_start..split], "", right_lower),
-                    Applicability::Safe,
-                    0.93,
-                    format!("`{right}` is a common word run into `{left}`"),
-                )
-            } else if digits && right_common && !right_name {
-                // `2.4%Economists had`: a number ends a sentence far more often than a
-                // capitalised common word follows it inside one.
-                (
-                    format!("{}. {}", &text[left_start..split], right),
-                    Applicability::Suggest,
-                    0.6,
-                    format!(
-                        "`{right}` is capitalised after the number `{left}`: a sentence \
-                             lost its full stop and space"
-                    ),
-                )
-            } else if right_common && lowercase_left && !right_name {
-                (
-                    format!("{} {}", &text[left_start..split], right_lower),
-                    Applicability::Suggest,
-                    0.6,
-                    format!("`{right}` looks like a word run into `{left}`, or a product name"),
-                )
-            } else if left_name && right_name && left.chars().next().is_some_and(char::is_uppercase)
-            {
-                (
-                    format!("{}, {}", &text[left_start..split], right),
-                    Applicability::Suggest,
-                    0.6,
-                    format!("`{left}` and `{right}` are both names"),
-                )
-            } else {
-                return;
+            // `reportedThe`.) (Or glued to a name: `talks in KyivThe delegation`.)
+            let opens_sentence = || {
+                let left_lower = left.to_lowercase();
+                SENTENCE_OPENERS.contains(&right_lower.as_str())
+                    && !digits
+                    && left.chars().count() >= 3
+                    && (lowercase_left
+                        && !is_function_word(&left_lower)
+                        && !left_lower.ends_with("ed")
+                        && super::quotes::SPEECH_VERBS
+                            .binary_search(&left_lower.as_str())
+                            .is_err()
+                        && cx.gazetteer.is_common_word(&fold(left), 70)
+                        || left.starts_with(char::is_uppercase) && left_name())
             };
+            let (replacement, applicability, confidence, reason) =
+                if opens_sentence() && !right_name() {
+                    (
+                        format!("{}. {}", &text[left_start..split], right),
+                        Applicability::Safe,
+                        0.85,
+                        format!(
+                            "`{right}` opens sentences and `{left}` ends one: the full stop and \
+                             space between them were lost"
+                        ),
+                    )
+                } else if right_common && function_word && left_known() && !right_name() {
+                    (
+                        format!("{}{} {}", &text[left_start..split], "", right_lower),
+                        Applicability::Safe,
+                        0.93,
+                        format!("`{right}` is a common word run into `{left}`"),
+                    )
+                } else if digits && right_common && !right_name() {
+                    // `2.4%Economists had`: a number ends a sentence far more often than a
+                    // capitalised common word follows it inside one.
+                    (
+                        format!("{}. {}", &text[left_start..split], right),
+                        Applicability::Suggest,
+                        0.6,
+                        format!(
+                            "`{right}` is capitalised after the number `{left}`: a sentence \
+                             lost its full stop and space"
+                        ),
+                    )
+                } else if right_common && lowercase_left && !right_name() {
+                    (
+                        format!("{} {}", &text[left_start..split], right_lower),
+                        Applicability::Suggest,
+                        0.6,
+                        format!("`{right}` looks like a word run into `{left}`, or a product name"),
+                    )
+                } else if left.chars().next().is_some_and(char::is_uppercase)
+                    && right_name()
+                    && left_name()
+                {
+                    (
+                        format!("{}, {}", &text[left_start..split], right),
+                        Applicability::Suggest,
+                        0.6,
+                        format!("`{left}` and `{right}` are both names"),
+                    )
+                } else {
+                    return;
+                };
             let span = left_start..right_range.end;
             out.push(
                 Finding::fix(&GLUED_WORDS, span, &replacement, applicability, confidence)

@@ -93,11 +93,11 @@ impl<const N: usize> Iterator for BytePositions<'_, N> {
 }
 
 mod capitals;
-mod marks;
+mod patterns;
 mod words;
 
 pub use capitals::{CapitalMasks, capital_masks, capital_masks_portable, for_each_capital_where};
-pub use marks::{MarkPattern, for_each_mark, is_sentence_mark};
+pub use patterns::{BytePattern, for_each_byte_where, is_sentence_mark};
 pub use words::{
     WORD_BATCH, WordMasks, for_each_word, for_each_word_batch, word_masks, word_masks_portable,
     word_spans,

@@ -1,0 +1,437 @@
+//! Bytes in their context: what stands up to two bytes before and after each byte, tested
+//! sixty-four bytes at a time, so that the spacing and casing rules see only the few marks,
+//! spaces and capitals that fit their pattern.
+
+/// What the spacing and casing rules look for around a byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BytePattern {
+    /// A sentence mark (`,` `;` `:` `.` `?` `!`) right after a space.
+    MarkAfterSpace,
+    /// A sentence mark right before an ASCII letter or a non-ASCII byte.
+    MarkBeforeLetter,
+    /// The first of exactly two spaces: a space and a space, with no space before or after.
+    DoubleSpace,
+    /// An ASCII capital right after an ASCII small letter, a digit or `%` (`talksAnd`,
+    /// `2%According`).
+    CapitalAfterLowerOrDigit,
+    /// An ASCII capital or a non-ASCII byte after a space after an ASCII small letter (`said
+    /// The`, `president Łukaszenka`).
+    CapitalOrHighAfterWord,
+}
+
+impl BytePattern {
+    /// True when the middle byte of `window` (two bytes before it, the byte, two after it;
+    /// zeros outside the text) fits.
+    #[inline]
+    pub fn fits(self, window: [u8; 5]) -> bool {
+        let [two_before, before, here, next, two_after] = window;
+        match self {
+            BytePattern::MarkAfterSpace => is_sentence_mark(here) && before == b' ',
+            BytePattern::MarkBeforeLetter => {
+                is_sentence_mark(here) && (next.is_ascii_alphabetic() || next >= 0x80)
+            }
+            BytePattern::DoubleSpace => {
+                before != b' ' && here == b' ' && next == b' ' && two_after != b' '
+            }
+            BytePattern::CapitalAfterLowerOrDigit => {
+                here.is_ascii_uppercase()
+                    && (before.is_ascii_lowercase() || before.is_ascii_digit() || before == b'%')
+            }
+            BytePattern::CapitalOrHighAfterWord => {
+                (here.is_ascii_uppercase() || here >= 0x80)
+                    && before == b' '
+                    && two_before.is_ascii_lowercase()
+            }
+        }
+    }
+}
+
+/// True for the sentence marks: `,` `;` `:` `.` `?` `!`.
+#[inline]
+pub fn is_sentence_mark(b: u8) -> bool {
+    matches!(b, b',' | b';' | b':' | b'.' | b'?' | b'!')
+}
+
+/// Lanes of the 16 bytes two after `window` (which points two bytes before them) that fit
+/// `pattern`, all bits set where they do.
+///
+/// # Safety
+/// `window` must point to 20 readable bytes.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+unsafe fn pattern_lanes(window: *const u8, pattern: BytePattern) -> std::arch::x86_64::__m128i {
+    use super::in_byte_range;
+    use std::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
+        _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128,
+    };
+    // SAFETY: SSE2 is part of the x86_64 baseline, and the caller guarantees 20 readable
+    // bytes, so the unaligned 16-byte loads at 0 to 4 stay inside them.
+    unsafe {
+        let load = |k: usize| _mm_loadu_si128(window.add(k).cast::<__m128i>());
+        let (two_before, before, here, next, two_after) = (0, 1, 2, 3, 4);
+        let splat = |b: u8| _mm_set1_epi8(b as i8);
+        let eq = |v: __m128i, b: u8| _mm_cmpeq_epi8(v, splat(b));
+        let sentence_mark = |here: __m128i| {
+            // Six marks in five comparisons: `,` (0x2C) and `.` (0x2E) differ in bit 1 only;
+            // `:` (0x3A), `;` (0x3B) and `?` (0x3F) in bits 0 and 2 only, with `>` (0x3E),
+            // which is taken out again; `!` stands alone.
+            let comma_or_stop = eq(_mm_or_si128(here, splat(0x02)), b'.');
+            let colon_semicolon_question =
+                _mm_andnot_si128(eq(here, b'>'), eq(_mm_or_si128(here, splat(0x05)), b'?'));
+            _mm_or_si128(
+                _mm_or_si128(comma_or_stop, colon_semicolon_question),
+                eq(here, b'!'),
+            )
+        };
+        // A non-ASCII byte has its top bit set: negative as a signed byte.
+        let high = |v: __m128i| _mm_cmplt_epi8(v, _mm_setzero_si128());
+        match pattern {
+            BytePattern::MarkAfterSpace => {
+                _mm_and_si128(sentence_mark(load(here)), eq(load(before), b' '))
+            }
+            BytePattern::MarkBeforeLetter => {
+                let next = load(next);
+                // ASCII letters in either case, or a non-ASCII byte.
+                let letter_next = _mm_or_si128(
+                    in_byte_range(_mm_or_si128(next, splat(0x20)), b'a', 26),
+                    high(next),
+                );
+                _mm_and_si128(sentence_mark(load(here)), letter_next)
+            }
+            BytePattern::DoubleSpace => {
+                let pair = _mm_and_si128(eq(load(here), b' '), eq(load(next), b' '));
+                let neighbour = _mm_or_si128(eq(load(before), b' '), eq(load(two_after), b' '));
+                _mm_andnot_si128(neighbour, pair)
+            }
+            BytePattern::CapitalAfterLowerOrDigit => {
+                let before = load(before);
+                let context = _mm_or_si128(
+                    _mm_or_si128(
+                        in_byte_range(before, b'a', 26),
+                        in_byte_range(before, b'0', 10),
+                    ),
+                    eq(before, b'%'),
+                );
+                _mm_and_si128(in_byte_range(load(here), b'A', 26), context)
+            }
+            BytePattern::CapitalOrHighAfterWord => {
+                let here = load(here);
+                let capital_or_high = _mm_or_si128(in_byte_range(here, b'A', 26), high(here));
+                let context = _mm_and_si128(
+                    eq(load(before), b' '),
+                    in_byte_range(load(two_before), b'a', 26),
+                );
+                _mm_and_si128(capital_or_high, context)
+            }
+        }
+    }
+}
+
+/// Lanes of `v` with `lo <= b < lo + n` (unsigned), 32 at a time: `in_byte_range` for AVX2.
+///
+/// # Safety
+/// The processor must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn in_byte_range_avx2(
+    v: std::arch::x86_64::__m256i,
+    lo: u8,
+    n: u8,
+) -> std::arch::x86_64::__m256i {
+    use std::arch::x86_64::{_mm256_add_epi8, _mm256_cmpgt_epi8, _mm256_set1_epi8};
+    let shifted = _mm256_add_epi8(v, _mm256_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
+    _mm256_cmpgt_epi8(_mm256_set1_epi8(0x80u8.wrapping_add(n) as i8), shifted)
+}
+
+/// Lanes of `v` equal to `b`, 32 at a time.
+///
+/// # Safety
+/// The processor must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn eq_avx2(v: std::arch::x86_64::__m256i, b: u8) -> std::arch::x86_64::__m256i {
+    use std::arch::x86_64::{_mm256_cmpeq_epi8, _mm256_set1_epi8};
+    _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b as i8))
+}
+
+/// Lanes of the 32 bytes two after `window` that fit `pattern`: [`pattern_lanes`] twice as
+/// wide. (Helpers are functions, not closures, which would not inherit AVX2.)
+///
+/// # Safety
+/// `window` must point to 36 readable bytes, and the processor must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn pattern_lanes_avx2(
+    window: *const u8,
+    pattern: BytePattern,
+) -> std::arch::x86_64::__m256i {
+    use std::arch::x86_64::{
+        __m256i, _mm256_and_si256, _mm256_andnot_si256, _mm256_cmpgt_epi8, _mm256_loadu_si256,
+        _mm256_or_si256, _mm256_set1_epi8, _mm256_setzero_si256,
+    };
+    // SAFETY: the caller guarantees AVX2 and 36 readable bytes, so the unaligned 32-byte loads
+    // at 0 to 4 stay inside them.
+    unsafe {
+        let two_before = _mm256_loadu_si256(window.cast::<__m256i>());
+        let before = _mm256_loadu_si256(window.add(1).cast::<__m256i>());
+        let here = _mm256_loadu_si256(window.add(2).cast::<__m256i>());
+        let next = _mm256_loadu_si256(window.add(3).cast::<__m256i>());
+        let two_after = _mm256_loadu_si256(window.add(4).cast::<__m256i>());
+        let mark = || {
+            // The same five comparisons as in `pattern_lanes`.
+            let comma_or_stop = eq_avx2(_mm256_or_si256(here, _mm256_set1_epi8(0x02)), b'.');
+            let colon_semicolon_question = _mm256_andnot_si256(
+                eq_avx2(here, b'>'),
+                eq_avx2(_mm256_or_si256(here, _mm256_set1_epi8(0x05)), b'?'),
+            );
+            _mm256_or_si256(
+                _mm256_or_si256(comma_or_stop, colon_semicolon_question),
+                eq_avx2(here, b'!'),
+            )
+        };
+        let high = |v: __m256i| _mm256_cmpgt_epi8(_mm256_setzero_si256(), v);
+        match pattern {
+            BytePattern::MarkAfterSpace => _mm256_and_si256(mark(), eq_avx2(before, b' ')),
+            BytePattern::MarkBeforeLetter => {
+                let letter =
+                    in_byte_range_avx2(_mm256_or_si256(next, _mm256_set1_epi8(0x20)), b'a', 26);
+                _mm256_and_si256(mark(), _mm256_or_si256(letter, high(next)))
+            }
+            BytePattern::DoubleSpace => {
+                let pair = _mm256_and_si256(eq_avx2(here, b' '), eq_avx2(next, b' '));
+                let neighbour = _mm256_or_si256(eq_avx2(before, b' '), eq_avx2(two_after, b' '));
+                _mm256_andnot_si256(neighbour, pair)
+            }
+            BytePattern::CapitalAfterLowerOrDigit => {
+                let context = _mm256_or_si256(
+                    _mm256_or_si256(
+                        in_byte_range_avx2(before, b'a', 26),
+                        in_byte_range_avx2(before, b'0', 10),
+                    ),
+                    eq_avx2(before, b'%'),
+                );
+                _mm256_and_si256(in_byte_range_avx2(here, b'A', 26), context)
+            }
+            BytePattern::CapitalOrHighAfterWord => {
+                let capital_or_high =
+                    _mm256_or_si256(in_byte_range_avx2(here, b'A', 26), high(here));
+                let context = _mm256_and_si256(
+                    eq_avx2(before, b' '),
+                    in_byte_range_avx2(two_before, b'a', 26),
+                );
+                _mm256_and_si256(capital_or_high, context)
+            }
+        }
+    }
+}
+
+/// How [`for_each_byte_where_with`] tests blocks of bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Vectors {
+    /// 32 bytes to a register (x86_64 processors with AVX2).
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+    Avx2,
+    /// 16 bytes to a register (every x86_64 processor).
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+    Sse2,
+    /// Byte by byte.
+    #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+    None,
+}
+
+/// Calls `found(i)` for each position `i` of `bytes` that fits `pattern` (bytes outside the
+/// slice count as zeros), in order.
+///
+/// Sixty-four bytes are tested at a time and passed over at once when none fits, as most
+/// are: the hits of these patterns are rare in prose.
+#[inline]
+pub fn for_each_byte_where(bytes: &[u8], pattern: BytePattern, found: impl FnMut(usize)) {
+    #[cfg(target_arch = "x86_64")]
+    let vectors = if std::is_x86_feature_detected!("avx2") {
+        Vectors::Avx2
+    } else {
+        Vectors::Sse2
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let vectors = Vectors::None;
+    for_each_byte_where_with(bytes, pattern, vectors, found);
+}
+
+/// Bytes a block reads before its first byte.
+const BEFORE: usize = 2;
+/// Bytes a block reads after its last byte.
+const AFTER: usize = 2;
+
+/// [`for_each_byte_where`] with the blocks tested as `vectors` says.
+#[inline]
+fn for_each_byte_where_with(
+    bytes: &[u8],
+    pattern: BytePattern,
+    vectors: Vectors,
+    mut found: impl FnMut(usize),
+) {
+    let fits_at = |i: usize| {
+        let mut window = [0u8; 5];
+        for (k, slot) in window.iter_mut().enumerate() {
+            if let Some(&b) = (i + k).checked_sub(BEFORE).and_then(|at| bytes.get(at)) {
+                *slot = b;
+            }
+        }
+        pattern.fits(window)
+    };
+    // The first bytes have fewer than two bytes before them.
+    let mut at = BEFORE.min(bytes.len());
+    for i in 0..at {
+        if fits_at(i) {
+            found(i);
+        }
+    }
+    #[cfg(target_arch = "x86_64")]
+    match vectors {
+        // SAFETY: the processor has AVX2.
+        Vectors::Avx2 => at = unsafe { blocks_avx2(bytes, pattern, at, &mut found) },
+        Vectors::Sse2 => at = blocks_sse2(bytes, pattern, at, &mut found),
+        Vectors::None => {}
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = vectors;
+    // The rest (and everything elsewhere), byte by byte.
+    for i in at..bytes.len() {
+        if fits_at(i) {
+            found(i);
+        }
+    }
+}
+
+/// Calls `found` for the hits of the 64-byte blocks from `at` (at least [`BEFORE`]) while a
+/// block and the bytes after it fit in `bytes`; returns where it stopped.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn blocks_sse2(
+    bytes: &[u8],
+    pattern: BytePattern,
+    mut at: usize,
+    found: &mut impl FnMut(usize),
+) -> usize {
+    use std::arch::x86_64::{_mm_movemask_epi8, _mm_or_si128};
+    debug_assert!(at >= BEFORE);
+    while at + 64 + AFTER <= bytes.len() {
+        // SAFETY: `bytes[at - BEFORE..at + 64 + AFTER]` is readable (`at >= BEFORE`, and the
+        // loop condition), so each of the four 20-byte windows at `at - BEFORE + 16k` is; SSE2
+        // is part of the x86_64 baseline.
+        let mut hits = unsafe {
+            let window = bytes.as_ptr().add(at - BEFORE);
+            let lanes0 = pattern_lanes(window, pattern);
+            let lanes1 = pattern_lanes(window.add(16), pattern);
+            let lanes2 = pattern_lanes(window.add(32), pattern);
+            let lanes3 = pattern_lanes(window.add(48), pattern);
+            let any = _mm_or_si128(_mm_or_si128(lanes0, lanes1), _mm_or_si128(lanes2, lanes3));
+            if _mm_movemask_epi8(any) == 0 {
+                0
+            } else {
+                let mask = |lanes| u64::from(_mm_movemask_epi8(lanes) as u16);
+                mask(lanes0) | mask(lanes1) << 16 | mask(lanes2) << 32 | mask(lanes3) << 48
+            }
+        };
+        while hits != 0 {
+            found(at + hits.trailing_zeros() as usize);
+            hits &= hits - 1;
+        }
+        at += 64;
+    }
+    at
+}
+
+/// [`blocks_sse2`] 32 bytes to a register.
+///
+/// # Safety
+/// The processor must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn blocks_avx2(
+    bytes: &[u8],
+    pattern: BytePattern,
+    mut at: usize,
+    found: &mut impl FnMut(usize),
+) -> usize {
+    use std::arch::x86_64::{_mm256_movemask_epi8, _mm256_or_si256};
+    debug_assert!(at >= BEFORE);
+    while at + 64 + AFTER <= bytes.len() {
+        // SAFETY: `bytes[at - BEFORE..at + 64 + AFTER]` is readable, so both 36-byte windows
+        // at `at - BEFORE` and 32 bytes later are; the caller guarantees AVX2.
+        let mut hits = unsafe {
+            let window = bytes.as_ptr().add(at - BEFORE);
+            let low = pattern_lanes_avx2(window, pattern);
+            let high = pattern_lanes_avx2(window.add(32), pattern);
+            if _mm256_movemask_epi8(_mm256_or_si256(low, high)) == 0 {
+                0
+            } else {
+                u64::from(_mm256_movemask_epi8(low) as u32)
+                    | u64::from(_mm256_movemask_epi8(high) as u32) << 32
+            }
+        };
+        while hits != 0 {
+            found(at + hits.trailing_zeros() as usize);
+            hits &= hits - 1;
+        }
+        at += 64;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_are_found_at_every_offset_every_way() {
+        // Every byte value, then the marks, spaces and capitals the patterns are for, long
+        // enough for several blocks at every offset.
+        let mut text: Vec<u8> = (0u8..=255).collect();
+        text.extend_from_slice(
+            b"a , b. c;d  e:f.g,,h   i  .j?K!l >m <n =o x  y ;\xc3\xa9 ,x said  it  talksAnd \
+              2%According 3M @Z `a [b {c said The president \xc5\x81 AZ az 09",
+        );
+        let text = text.repeat(3);
+        let byte = |k: usize| text.get(k).copied().unwrap_or(0);
+        for start in 0..80 {
+            let slice = &text[start..];
+            for pattern in [
+                BytePattern::MarkAfterSpace,
+                BytePattern::MarkBeforeLetter,
+                BytePattern::DoubleSpace,
+                BytePattern::CapitalAfterLowerOrDigit,
+                BytePattern::CapitalOrHighAfterWord,
+            ] {
+                let expected: Vec<usize> = (start..text.len())
+                    .filter(|&k| {
+                        let at = |j: usize| if j < start { 0 } else { byte(j) };
+                        let before = |d: usize| k.checked_sub(d).map_or(0, at);
+                        pattern.fits([before(2), before(1), text[k], byte(k + 1), byte(k + 2)])
+                    })
+                    .collect();
+                assert!(!expected.is_empty(), "{pattern:?}");
+                let mut ways = vec![Vectors::None];
+                #[cfg(target_arch = "x86_64")]
+                {
+                    ways.push(Vectors::Sse2);
+                    if std::is_x86_feature_detected!("avx2") {
+                        ways.push(Vectors::Avx2);
+                    }
+                }
+                for vectors in ways {
+                    let mut found = Vec::new();
+                    for_each_byte_where_with(slice, pattern, vectors, |i| found.push(i + start));
+                    assert_eq!(found, expected, "{pattern:?} {vectors:?} from {start}");
+                }
+            }
+        }
+        // The byte tests themselves.
+        let marks: Vec<u8> = (0u8..=255).filter(|&b| is_sentence_mark(b)).collect();
+        assert_eq!(marks, b"!,.:;?");
+    }
+}
