@@ -139,6 +139,9 @@ const TITLE_STARTS: &[&str] = &[
     "vice",
 ];
 
+/// The last four letters of each of [`TITLES`], to pass over other words at once.
+const TITLE_ENDINGS: [&[u8; 4]; 6] = [b"llor", b"ster", b"tary", b"eral", b"dent", b"tate"];
+
 /// The casing checks.
 pub struct Casing;
 
@@ -151,6 +154,8 @@ impl Rule for Casing {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let text = cx.doc.text();
         let bytes = text.as_bytes();
+        let lowerable = lowerable();
+        let mut title_starts = Vec::new();
         for segment in cx.doc.prose() {
             // Candidates only: a capital after a space after a small letter, or a title. The
             // words of the line around a candidate give the rules their context.
@@ -170,63 +175,98 @@ impl Rule for Casing {
                     }
                 }
             };
-            let from = (segment.start + 2).min(segment.end);
-            // Capitals after a space after a small letter, found a block at a time.
-            let after_word = |m: &crate::scan::CapitalMasks| m.after_space & m.two_after_lower;
-            crate::scan::for_each_capital_where(bytes, from..segment.end, after_word, |at| {
+            // Capitals (and non-ASCII letters) after a space after a small letter, found a
+            // block at a time: a stray function word, or a name after a title. (The first two
+            // bytes of a segment have no word before them in it.)
+            let seg_bytes = &bytes[segment.clone()];
+            title_starts.clear();
+            let after_word = crate::scan::BytePattern::CapitalOrHighAfterWord;
+            crate::scan::for_each_byte_where(seg_bytes, after_word, |offset| {
+                let at = segment.start + offset;
+                if offset < 2 {
+                    return;
+                }
+                titles_before(bytes, segment.start, at, &mut title_starts);
+                if !bytes[at].is_ascii_uppercase() {
+                    return;
+                }
                 // Only a function word is a candidate: check the word before the context.
+                // (None is longer than 8 letters: the word is read no further.)
+                let limit = segment.end.min(at + 9);
                 let mut end = at + 1;
-                while end < segment.end && bytes[end].is_ascii_lowercase() {
+                while end < limit && bytes[end].is_ascii_lowercase() {
                     end += 1;
                 }
                 let word = &bytes[at..end];
                 if word.len() < 2 || bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
                     return;
                 }
-                if super::text::pack_short(word)
-                    .is_some_and(|key| lowerable().binary_search(&key).is_ok())
+                // (Most capitalised words are names: their first letter and length rule them
+                // out before the search.)
+                let letter = usize::from(word[0] - b'A');
+                if lowerable.lengths[letter] & 1 << word.len() != 0
+                    && super::text::pack_short(word)
+                        .is_some_and(|key| lowerable.packed.binary_search(&key).is_ok())
                 {
                     at_candidate(at, false, out);
                 }
             });
-            // All title words in one pass over the segment.
-            let haystack = &bytes[segment.clone()];
-            for found in title_starts().find_iter(haystack) {
-                let at = segment.start + found.start();
-                if (at == segment.start || bytes[at - 1] == b' ')
-                    && capital_follows(bytes, segment.start + found.end()..segment.end)
-                {
-                    at_candidate(at, true, out);
-                }
+            // The titles, in order, after the function words (as a search for them would).
+            title_starts.sort_unstable();
+            title_starts.dedup();
+            for &at in &title_starts {
+                at_candidate(at, true, out);
             }
         }
     }
 }
 
-/// True when one of the (up to three) words after a title word, each after a single space,
-/// may start with a capital: a title is only checked when a name can follow it (`general
-/// manager of` is passed over without looking up its line).
-fn capital_follows(bytes: &[u8], after: std::ops::Range<usize>) -> bool {
-    let mut at = after.start;
-    for _ in 0..3 {
-        if bytes.get(at) != Some(&b' ') || at + 1 >= after.end {
-            return false;
-        }
-        let first = bytes[at + 1];
-        if first.is_ascii_uppercase() || !first.is_ascii() {
-            return true;
-        }
-        at += 1;
-        while at < after.end && bytes[at].is_ascii_alphanumeric() {
-            at += 1;
+/// Pushes onto `starts` the start of each title of [`TITLES`] that ends one space before the
+/// name candidate at `name` and starts a word of the segment (at its start or after a space).
+///
+/// A title is repaired only before a name in capitals, after a single space: the names' first
+/// letters, found a block at a time, lead to the few titles there are, where a search for the
+/// titles' words would stop at every `general` and `president`.
+fn titles_before(bytes: &[u8], segment_start: usize, name: usize, starts: &mut Vec<usize>) {
+    let end = name - 1;
+    if end < segment_start + 4 {
+        return;
+    }
+    let ending = u32::from_le_bytes([
+        bytes[end - 4],
+        bytes[end - 3],
+        bytes[end - 2],
+        bytes[end - 1],
+    ]);
+    if !TITLE_ENDINGS
+        .iter()
+        .any(|title_ending| u32::from_le_bytes(**title_ending) == ending)
+    {
+        return;
+    }
+    for title in TITLES {
+        let title = title.as_bytes();
+        if end >= segment_start + title.len() && &bytes[end - title.len()..end] == title {
+            let start = end - title.len();
+            if start == segment_start || bytes[start - 1] == b' ' {
+                starts.push(start);
+            }
         }
     }
-    false
 }
 
-/// [`LOWERABLE`] packed and sorted, searched without string compares.
-fn lowerable() -> &'static [u64] {
-    static PACKED: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+/// [`LOWERABLE`] packed and sorted, searched without string compares, and the lengths its
+/// words have for each first letter.
+struct Lowerable {
+    /// The words packed by [`super::text::pack_short`], sorted.
+    packed: Vec<u64>,
+    /// For each letter `a` to `z`, bit `n` set when a word of `n` letters starts with it.
+    lengths: [u16; 26],
+}
+
+/// The [`Lowerable`] words.
+fn lowerable() -> &'static Lowerable {
+    static WORDS: std::sync::LazyLock<Lowerable> = std::sync::LazyLock::new(|| {
         let mut packed: Vec<u64> = LOWERABLE
             .iter()
             .map(|word| {
@@ -235,21 +275,13 @@ fn lowerable() -> &'static [u64] {
             })
             .collect();
         packed.sort_unstable();
-        packed
+        let mut lengths = [0u16; 26];
+        for word in LOWERABLE {
+            lengths[usize::from(word.as_bytes()[0] - b'a')] |= 1 << word.len();
+        }
+        Lowerable { packed, lengths }
     });
-    &PACKED
-}
-
-/// A searcher for every word of [`TITLE_STARTS`] at once.
-fn title_starts() -> &'static aho_corasick::AhoCorasick {
-    static SEARCHER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-        std::sync::LazyLock::new(|| {
-            aho_corasick::AhoCorasick::builder()
-                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-                .build(TITLE_STARTS)
-                .expect("the title words are a handful of plain strings")
-        });
-    &SEARCHER
+    &WORDS
 }
 
 /// Byte ranges of the words (letters, digits, inner apostrophes) of a segment.
@@ -501,6 +533,12 @@ mod tests {
         for title in TITLES {
             assert!(
                 TITLE_STARTS.contains(&title.split(' ').next().unwrap()),
+                "{title}"
+            );
+            assert!(
+                TITLE_ENDINGS
+                    .iter()
+                    .any(|ending| ending[..] == title.as_bytes()[title.len() - 4..]),
                 "{title}"
             );
         }
