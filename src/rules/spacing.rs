@@ -731,18 +731,22 @@ impl Rule for SpaceInsideBrackets {
         let bytes = text.as_bytes();
         for open in memchr::memchr2_iter(b'(', b'[', bytes) {
             let close_mark = if bytes[open] == b'(' { b')' } else { b']' };
-            let line = line_around(text, open);
-            let line_end = line.end;
             let inner_start = open + 1;
-            // The closing mark of the same line, with no other bracket in between.
-            let Some(close) = bytes[inner_start..line_end]
-                .iter()
-                .position(|&b| b == close_mark || b == bytes[open])
-                .map(|i| inner_start + i)
-                .filter(|&i| bytes[i] == close_mark)
+            // The closing mark of the same line, with no other bracket in between. (The line
+            // ends at its `\n`; a `\r` before it is neither mark.)
+            let Some(close) =
+                memchr::memchr3(close_mark, bytes[open], b'\n', &bytes[inner_start..])
+                    .map(|i| inner_start + i)
+                    .filter(|&i| bytes[i] == close_mark)
             else {
                 continue;
             };
+            // Most brackets hold no space against them: decided on two bytes, before the line
+            // is looked at.
+            if bytes[inner_start] != b' ' && bytes[close - 1] != b' ' {
+                continue;
+            }
+            let line = line_around(text, open);
             let inner = &text[inner_start..close];
             let content = inner.trim_matches(' ');
             // Words inside, not figures aligned in a table (`Aus Sch  137.5  ( 137.6 )`).

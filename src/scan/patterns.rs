@@ -20,6 +20,21 @@ pub enum BytePattern {
 }
 
 impl BytePattern {
+    /// Every pattern, in the order of their numbers.
+    const ALL: [BytePattern; 5] = [
+        BytePattern::MarkAfterSpace,
+        BytePattern::MarkBeforeLetter,
+        BytePattern::DoubleSpace,
+        BytePattern::CapitalAfterLowerOrDigit,
+        BytePattern::CapitalOrHighAfterWord,
+    ];
+
+    /// The pattern numbered `code` (its place in [`BytePattern::ALL`]): the block scans take
+    /// the pattern as a constant, so that each has its own loop with no choice inside.
+    const fn from_code(code: u8) -> BytePattern {
+        BytePattern::ALL[code as usize]
+    }
+
     /// True when the middle byte of `window` (two bytes before it, the byte, two after it;
     /// zeros outside the text) fits.
     #[inline]
@@ -291,11 +306,16 @@ fn for_each_byte_where_with(
         }
     }
     #[cfg(target_arch = "x86_64")]
-    match vectors {
-        // SAFETY: the processor has AVX2.
-        Vectors::Avx2 => at = unsafe { blocks_avx2(bytes, pattern, at, &mut found) },
-        Vectors::Sse2 => at = blocks_sse2(bytes, pattern, at, &mut found),
-        Vectors::None => {}
+    {
+        // Each pattern gets its own loops (the match is decided where this is inlined).
+        let found = &mut found;
+        at = match pattern {
+            BytePattern::MarkAfterSpace => blocks::<0>(bytes, vectors, at, found),
+            BytePattern::MarkBeforeLetter => blocks::<1>(bytes, vectors, at, found),
+            BytePattern::DoubleSpace => blocks::<2>(bytes, vectors, at, found),
+            BytePattern::CapitalAfterLowerOrDigit => blocks::<3>(bytes, vectors, at, found),
+            BytePattern::CapitalOrHighAfterWord => blocks::<4>(bytes, vectors, at, found),
+        };
     }
     #[cfg(not(target_arch = "x86_64"))]
     let _ = vectors;
@@ -307,17 +327,36 @@ fn for_each_byte_where_with(
     }
 }
 
-/// Calls `found` for the hits of the 64-byte blocks from `at` (at least [`BEFORE`]) while a
-/// block and the bytes after it fit in `bytes`; returns where it stopped.
+/// Calls `found` for the hits of the pattern numbered `PATTERN` in the 64-byte blocks from
+/// `at` (at least [`BEFORE`]), tested as `vectors` says; returns where it stopped.
 #[cfg(target_arch = "x86_64")]
 #[inline]
-fn blocks_sse2(
+fn blocks<const PATTERN: u8>(
     bytes: &[u8],
-    pattern: BytePattern,
+    vectors: Vectors,
+    at: usize,
+    found: &mut impl FnMut(usize),
+) -> usize {
+    match vectors {
+        // SAFETY: the processor has AVX2.
+        Vectors::Avx2 => unsafe { blocks_avx2::<PATTERN>(bytes, at, found) },
+        Vectors::Sse2 => blocks_sse2::<PATTERN>(bytes, at, found),
+        Vectors::None => at,
+    }
+}
+
+/// Calls `found` for the hits of the pattern numbered `PATTERN` in the 64-byte blocks from
+/// `at` (at least [`BEFORE`]) while a block and the bytes after it fit in `bytes`; returns
+/// where it stopped.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn blocks_sse2<const PATTERN: u8>(
+    bytes: &[u8],
     mut at: usize,
     found: &mut impl FnMut(usize),
 ) -> usize {
     use std::arch::x86_64::{_mm_movemask_epi8, _mm_or_si128};
+    let pattern = const { BytePattern::from_code(PATTERN) };
     debug_assert!(at >= BEFORE);
     while at + 64 + AFTER <= bytes.len() {
         // SAFETY: `bytes[at - BEFORE..at + 64 + AFTER]` is readable (`at >= BEFORE`, and the
@@ -352,13 +391,13 @@ fn blocks_sse2(
 /// The processor must have AVX2.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-unsafe fn blocks_avx2(
+unsafe fn blocks_avx2<const PATTERN: u8>(
     bytes: &[u8],
-    pattern: BytePattern,
     mut at: usize,
     found: &mut impl FnMut(usize),
 ) -> usize {
     use std::arch::x86_64::{_mm256_movemask_epi8, _mm256_or_si256};
+    let pattern = const { BytePattern::from_code(PATTERN) };
     debug_assert!(at >= BEFORE);
     while at + 64 + AFTER <= bytes.len() {
         // SAFETY: `bytes[at - BEFORE..at + 64 + AFTER]` is readable, so both 36-byte windows
