@@ -21,6 +21,7 @@ pub enum BytePattern {
 
 impl BytePattern {
     /// Every pattern, in the order of their numbers.
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     const ALL: [BytePattern; 5] = [
         BytePattern::MarkAfterSpace,
         BytePattern::MarkBeforeLetter,
@@ -31,6 +32,7 @@ impl BytePattern {
 
     /// The pattern numbered `code` (its place in [`BytePattern::ALL`]): the block scans take
     /// the pattern as a constant, so that each has its own loop with no choice inside.
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     const fn from_code(code: u8) -> BytePattern {
         BytePattern::ALL[code as usize]
     }
@@ -279,6 +281,7 @@ pub fn for_each_byte_where(bytes: &[u8], pattern: BytePattern, found: impl FnMut
 /// Bytes a block reads before its first byte.
 const BEFORE: usize = 2;
 /// Bytes a block reads after its last byte.
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 const AFTER: usize = 2;
 
 /// [`for_each_byte_where`] with the blocks tested as `vectors` says.
@@ -299,26 +302,29 @@ fn for_each_byte_where_with(
         pattern.fits(window)
     };
     // The first bytes have fewer than two bytes before them.
-    let mut at = BEFORE.min(bytes.len());
-    for i in 0..at {
+    let start = BEFORE.min(bytes.len());
+    for i in 0..start {
         if fits_at(i) {
             found(i);
         }
     }
+    // Each pattern gets its own loops (the match is decided where this is inlined).
     #[cfg(target_arch = "x86_64")]
-    {
-        // Each pattern gets its own loops (the match is decided where this is inlined).
+    let at = {
         let found = &mut found;
-        at = match pattern {
-            BytePattern::MarkAfterSpace => blocks::<0>(bytes, vectors, at, found),
-            BytePattern::MarkBeforeLetter => blocks::<1>(bytes, vectors, at, found),
-            BytePattern::DoubleSpace => blocks::<2>(bytes, vectors, at, found),
-            BytePattern::CapitalAfterLowerOrDigit => blocks::<3>(bytes, vectors, at, found),
-            BytePattern::CapitalOrHighAfterWord => blocks::<4>(bytes, vectors, at, found),
-        };
-    }
+        match pattern {
+            BytePattern::MarkAfterSpace => blocks::<0>(bytes, vectors, start, found),
+            BytePattern::MarkBeforeLetter => blocks::<1>(bytes, vectors, start, found),
+            BytePattern::DoubleSpace => blocks::<2>(bytes, vectors, start, found),
+            BytePattern::CapitalAfterLowerOrDigit => blocks::<3>(bytes, vectors, start, found),
+            BytePattern::CapitalOrHighAfterWord => blocks::<4>(bytes, vectors, start, found),
+        }
+    };
     #[cfg(not(target_arch = "x86_64"))]
-    let _ = vectors;
+    let at = {
+        let _ = vectors;
+        start
+    };
     // The rest (and everything elsewhere), byte by byte.
     for i in at..bytes.len() {
         if fits_at(i) {
