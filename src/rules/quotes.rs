@@ -560,6 +560,8 @@ fn pair_marks(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
                                 .reason("the quotation is open and this mark ends a word"),
                         );
                         depth -= 1;
+                    } else if let Some(fix) = straight_quotation_closed(text, &paragraph, at, end) {
+                        out.push(fix);
                     } else {
                         out.push(unpaired(at, "an opening mark after a word"));
                     }
@@ -872,6 +874,32 @@ fn pair_straight(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
     }
 }
 
+/// `"We cannot afford it,“ said Merz`: a quotation opened with a straight mark (the paragraph's
+/// only one before) and closed with a curly opening mark after a word, an attribution after
+/// it. The close is written as the open is: a straight mark.
+fn straight_quotation_closed(
+    text: &str,
+    paragraph: &Range<usize>,
+    at: usize,
+    end: usize,
+) -> Option<Finding> {
+    let before = &text.as_bytes()[paragraph.start..at];
+    let mut straight = memchr::memchr_iter(b'"', before);
+    let open = straight.next()?;
+    if straight.next().is_some()
+        || !char_at(text, paragraph.start + open + 1).is_some_and(char::is_alphanumeric)
+        || !matches!(char_before(text, at), Some(',' | '.' | '?' | '!'))
+        || attribution_follows(text, end, paragraph.end).is_none()
+    {
+        return None;
+    }
+    Some(
+        Finding::fix(&DIRECTION, at..end, "\"", Applicability::Safe, 0.85)
+            .message("closing quotation mark written as a curly opening one: `\"`")
+            .reason("a straight mark opened the quotation and an attribution follows its close"),
+    )
+}
+
 fn unpaired(at: usize, why: &str) -> Finding {
     Finding::flag(&UNPAIRED, at..at + 3, 0.5)
         .message("quotation mark that cannot be paired")
@@ -1124,6 +1152,20 @@ mod tests {
                 "The minister called it \"unacceptable\". \"We reject it,\" she said.",
             )],
         );
+    }
+
+    #[test]
+    fn a_straight_quotation_closed_with_a_curly_opening_mark() {
+        assert_cases(
+            &Quotes,
+            &[(
+                "\"We cannot afford another month of arguing,“ said Merz.",
+                "\"We cannot afford another month of arguing,\" said Merz.",
+            )],
+        );
+        // Without the attribution it is only flagged.
+        let found = findings(&Quotes, "\"We cannot afford it,“ the report.");
+        assert!(found.iter().all(|f| f.replacement.is_none()));
     }
 
     #[test]
