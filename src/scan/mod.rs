@@ -1,5 +1,6 @@
 //! Byte-level scanning shared by the document and rule stages: bytes of a few kinds, words,
-//! and capitals in their context, sixteen bytes at a time where the processor allows.
+//! and byte patterns in their context (capitals after a small letter, marks after a space),
+//! sixteen to sixty-four bytes at a time where the processor allows.
 //!
 //! Prose is scanned for bytes that come every few characters (spaces, punctuation), where
 //! `memchr`'s per-call set-up costs more than the search itself.
@@ -92,11 +93,9 @@ impl<const N: usize> Iterator for BytePositions<'_, N> {
     }
 }
 
-mod capitals;
 mod patterns;
 mod words;
 
-pub use capitals::{CapitalMasks, capital_masks, capital_masks_portable, for_each_capital_where};
 pub use patterns::{BytePattern, for_each_byte_where, is_sentence_mark};
 pub use words::{
     WORD_BATCH, WordMasks, for_each_word, for_each_word_batch, word_masks, word_masks_portable,
@@ -133,15 +132,10 @@ mod tests {
             b"@AZ[`az{/09:'-%\x7f Jean-Yves won't 3-4 x' talksAnd 2%According it The",
         );
         for start in 2..text.len() - 17 {
-            let (words, capitals) = (&text[start..start + 17], &text[start - 2..start + 16]);
+            let words = &text[start..start + 17];
             assert_eq!(
                 word_masks(&text, start),
                 word_masks_portable(words),
-                "{start}"
-            );
-            assert_eq!(
-                capital_masks(&text, start),
-                capital_masks_portable(capitals),
                 "{start}"
             );
         }

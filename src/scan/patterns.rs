@@ -333,6 +333,15 @@ fn for_each_byte_where_with(
     }
 }
 
+/// Calls `found` with `at + k` for each bit `k` set in `hits`, lowest first.
+#[inline]
+fn report_hits(at: usize, mut hits: u64, found: &mut impl FnMut(usize)) {
+    while hits != 0 {
+        found(at + hits.trailing_zeros() as usize);
+        hits &= hits - 1;
+    }
+}
+
 /// Calls `found` for the hits of the pattern numbered `PATTERN` in the 64-byte blocks from
 /// `at` (at least [`BEFORE`]), tested as `vectors` says; returns where it stopped.
 #[cfg(target_arch = "x86_64")]
@@ -368,7 +377,7 @@ fn blocks_sse2<const PATTERN: u8>(
         // SAFETY: `bytes[at - BEFORE..at + 64 + AFTER]` is readable (`at >= BEFORE`, and the
         // loop condition), so each of the four 20-byte windows at `at - BEFORE + 16k` is; SSE2
         // is part of the x86_64 baseline.
-        let mut hits = unsafe {
+        let hits = unsafe {
             let window = bytes.as_ptr().add(at - BEFORE);
             let lanes0 = pattern_lanes(window, pattern);
             let lanes1 = pattern_lanes(window.add(16), pattern);
@@ -382,10 +391,7 @@ fn blocks_sse2<const PATTERN: u8>(
                 mask(lanes0) | mask(lanes1) << 16 | mask(lanes2) << 32 | mask(lanes3) << 48
             }
         };
-        while hits != 0 {
-            found(at + hits.trailing_zeros() as usize);
-            hits &= hits - 1;
-        }
+        report_hits(at, hits, found);
         at += 64;
     }
     at
@@ -408,7 +414,7 @@ unsafe fn blocks_avx2<const PATTERN: u8>(
     while at + 64 + AFTER <= bytes.len() {
         // SAFETY: `bytes[at - BEFORE..at + 64 + AFTER]` is readable, so both 36-byte windows
         // at `at - BEFORE` and 32 bytes later are; the caller guarantees AVX2.
-        let mut hits = unsafe {
+        let hits = unsafe {
             let window = bytes.as_ptr().add(at - BEFORE);
             let low = pattern_lanes_avx2(window, pattern);
             let high = pattern_lanes_avx2(window.add(32), pattern);
@@ -419,10 +425,7 @@ unsafe fn blocks_avx2<const PATTERN: u8>(
                     | u64::from(_mm256_movemask_epi8(high) as u32) << 32
             }
         };
-        while hits != 0 {
-            found(at + hits.trailing_zeros() as usize);
-            hits &= hits - 1;
-        }
+        report_hits(at, hits, found);
         at += 64;
     }
     at
