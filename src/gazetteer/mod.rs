@@ -8,6 +8,7 @@
 
 pub mod cache;
 pub mod compile;
+pub mod demonyms;
 pub mod fold;
 pub mod index;
 pub mod key;

@@ -6,6 +6,7 @@
 use super::compile::{Lexicon, lexicon_words, word_flag};
 use super::fold::fold;
 use super::tsv::{Entry, Kind, TableError, entries, list, rows_by_name};
+use std::collections::HashMap;
 use std::path::Path;
 
 /// Entity files of the default gazetteer, with the kind assumed when a row gives none.
@@ -67,12 +68,7 @@ pub fn load(dir: &Path) -> Result<(Vec<Entry>, Lexicon), String> {
         lexicon.groups.push(forms);
     }
     for (_, row) in rows_by_name(&read(dir, "demonyms.tsv")?).map_err(located("demonyms.tsv"))? {
-        let demonyms = row
-            .get("demonym")
-            .into_iter()
-            .cloned()
-            .chain(row.get("variants").map(|v| list(v)).unwrap_or_default());
-        for demonym in demonyms {
+        for demonym in demonym_forms(&row) {
             lexicon
                 .words
                 .push((fold(&demonym), 0xff | word_flag::DEMONYM));
@@ -110,4 +106,12 @@ fn apply_house_style(entries: &mut [Entry], text: &str) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The nationality adjectives of a row of `demonyms.tsv`: the main one, then its variants.
+pub fn demonym_forms(row: &HashMap<String, String>) -> impl Iterator<Item = String> + use<> {
+    row.get("demonym")
+        .cloned()
+        .into_iter()
+        .chain(row.get("variants").map(|v| list(v)).unwrap_or_default())
 }

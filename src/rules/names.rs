@@ -18,6 +18,7 @@ use super::text::is_function_word;
 use super::{Context, Diacritics, Example, HouseStyle, Rule, RuleMeta};
 use crate::fixes::{Applicability, Finding};
 use crate::gazetteer::compile::{PARTICLES, WHOLE_NAME, name_tokens, word_flag};
+use crate::gazetteer::demonyms::country_of_demonym;
 use crate::gazetteer::fold::{
     edit_distance, fold, fold_into, max_distance, skeleton, transliteration_leak,
 };
@@ -3111,10 +3112,22 @@ impl<'c, 'a> Matcher<'c, 'a> {
             if leak {
                 // Its country in the same sentence, or in the passage with a place expected
                 // (`near Pokrowsk`, `Bachmut region`), vouches for the spelling.
+                // (Or, at least five letters long, with the country, or someone or somewhere
+                // of it, named in the passage: `shelled Kherson, Mykolajiw and Lviv`.)
+                let country = self.country_words(entity.description);
                 let vouched = country_nearby
-                    || self.place_expected_in_country(candidate.word, entity.description);
+                    || self.place_expected_in_country(candidate.word, entity.description)
+                    || analysis.folded.chars().count() >= 5
+                        && (self.related_word_in_passage(candidate.word, &country)
+                            || self.someone_of_country_nearby(
+                                candidate.word..candidate.word + 1,
+                                &country,
+                                evidence,
+                            ));
                 if vouched {
-                    points += 2;
+                    // (Vouched by the passage alone, the country or its places count as the
+                    // country in the sentence does.)
+                    points += if country_nearby { 2 } else { 3 };
                     local = true;
                     firm = true;
                     reasons.push(Why::Transliterated);
@@ -3844,10 +3857,22 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 && word.starts_with(&described[..described.len() - 1])
         };
         let before = self.preceding_words(i, 6);
+        // A nationality adjective before the title stands for its country's words in the
+        // description (`British Prime Minister` for Prime Minister of the United Kingdom,
+        // `French President` for President of France).
+        let role_folded = self.fold_entry(description);
+        let named_by_adjective: Vec<&str> = before
+            .iter()
+            .filter_map(|w| country_of_demonym(w))
+            .filter(|country| contains_words(&role_folded, country))
+            .collect();
         described.len() >= 2
-            && described
-                .iter()
-                .all(|d| before.iter().any(|w| w == d || names_country(w, d)))
+            && described.iter().all(|d| {
+                before.iter().any(|w| w == d || names_country(w, d))
+                    || named_by_adjective
+                        .iter()
+                        .any(|country| country.split(' ').any(|c| c == *d))
+            })
     }
 
     /// The folded words before word `i`, nearest first, stopping at a sentence start.
@@ -4225,6 +4250,15 @@ impl LongestName {
 
 /// The words of a folded description that say something (`president`, `ukraine`, `2019`):
 /// four letters or more, no function words.
+/// True when `text` has the words of `phrase` (both folded) in a row, as whole words.
+fn contains_words(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 fn described_words(description: &str) -> impl Iterator<Item = &str> {
     description
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -5122,6 +5156,12 @@ mod tests {
                     "Ukraine says Russia launched a drone attack. Drones hit Tschernihiw and Poltawa.",
                     "Ukraine says Russia launched a drone attack. Drones hit Chernihiv and Poltava.",
                 ),
+                // Or other cities of its country named exactly (`Mykolajiw`, 2 letters off
+                // Mykolaiv and in no list of its spellings).
+                (
+                    "The Russian army shelled Kherson, Mykolajiw and Lviv overnight.",
+                    "The Russian army shelled Kherson, Mykolaiv and Lviv overnight.",
+                ),
                 // Without its country in view, a smaller city's other spelling is left alone.
                 (
                     "The heaviest fighting was near Pokrowsk on Monday.",
@@ -5129,6 +5169,11 @@ mod tests {
                 ),
                 ("The Kupjansk team won.", "The Kupjansk team won."),
             ],
+        );
+        assert_applicability(
+            &Names,
+            "The Russian army shelled Kherson, Mykolajiw and Lviv overnight.",
+            Applicability::Safe,
         );
     }
 
@@ -5485,5 +5530,30 @@ mod tests {
         assert!(reason.contains("Pete Hegseth"), "{reason}");
         assert!(reason.contains("capitals inside the word"), "{reason}");
         assert!(reason.contains("other word of the name"), "{reason}");
+    }
+
+    #[test]
+    fn a_nationality_adjective_before_the_title_stands_for_the_country() {
+        // `British` for the United Kingdom of Keir Starmer's description, `French` for
+        // France: the whole title fits.
+        assert_applicability(
+            &Names,
+            "British Prime Minister Kier Starmer spoke to reporters.",
+            Applicability::Safe,
+        );
+        assert_cases(
+            &Names,
+            &[
+                (
+                    "British Prime Minister Kier Starmer spoke to reporters.",
+                    "British Prime Minister Keir Starmer spoke to reporters.",
+                ),
+                // Without the title, a given name one letter off is left alone.
+                (
+                    "Kier Starmer spoke to reporters.",
+                    "Kier Starmer spoke to reporters.",
+                ),
+            ],
+        );
     }
 }
