@@ -816,9 +816,14 @@ fn pair_straight(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
         };
         let close_fix = match close_at {
             StraightPosition::Closing => None,
-            // `give in, "said Zelensky`: the mark goes before the space.
+            // `give in, "said Zelensky`: the mark goes before the space. So it does in `the
+            // "Frankfurter Allgemeine Zeitung "he said`, after a word and before a word in
+            // small letters. (Without the attribution such a mark as often opens a quotation
+            // inside the first: `"The old adage is "sell in May …'`.)
             StraightPosition::Opening
-                if before_space.is_some_and(|c| matches!(c, ',' | '.' | '?' | '!'))
+                if (before_space.is_some_and(|c| matches!(c, ',' | '.' | '?' | '!'))
+                    || before_space.is_some_and(char::is_alphanumeric)
+                        && char_at(text, close + 1).is_some_and(char::is_lowercase))
                     && attribution_follows(text, close + 1, paragraph.end).is_some() =>
             {
                 Some((
@@ -1093,9 +1098,22 @@ mod tests {
                     "The chancellor said:\"We will not be intimidated.\"He added more.",
                     "The chancellor said: \"We will not be intimidated.\" He added more.",
                 ),
+                (
+                    "In an interview with the \"Frankfurter Allgemeine Zeitung \"he said: \"This is a turning point. \"",
+                    "In an interview with the \"Frankfurter Allgemeine Zeitung\" he said: \"This is a turning point.\"",
+                ),
             ],
         );
     }
+
+    /// Hard-wrapped newswire (Reuters, 1987) quoting a saying inside a quotation.
+    const NESTED_NEWSWIRE: &str = "    \"A five to 10 pct drop is likely. There was a six pct fall
+before the 1983 election when the Conservatives were further
+ahead in the polls and the market was on a multiple of only 14
+instead of 18 now,\" noted Nick Knight of brokers James Capel.
+    \"The old adage is \"sell in May and go away'. That's likely to
+apply this year but will probably start in April,\" he added.
+";
 
     #[test]
     fn straight_quotes_that_do_not_pair_are_left_alone() {
@@ -1117,6 +1135,8 @@ mod tests {
                     "He said \"no\" and \"yes\" (\"maybe\").",
                     "He said \"no\" and \"yes\" (\"maybe\").",
                 ),
+                // A quotation inside a quotation, its marks straight: no pairing by order.
+                (NESTED_NEWSWIRE, NESTED_NEWSWIRE),
                 // A mark glued between words is not repaired by guesswork.
                 (
                     "The 12\"x8\" print, \"said\" he.",

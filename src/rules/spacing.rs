@@ -187,7 +187,9 @@ impl Rule for HyphenSpace {
                 continue;
             };
             if after.is_ascii_digit() {
-                if let Some(finding) = spaced_year_range(text, hyphen) {
+                if let Some(finding) =
+                    spaced_year_range(text, hyphen).or_else(|| spaced_designation(text, hyphen))
+                {
                     out.push(finding);
                 }
                 continue;
@@ -446,19 +448,74 @@ fn spaced_year_range(text: &str, hyphen: usize) -> Option<Finding> {
     if !(1800..=2100).contains(&from) || to <= from || to - from > 50 {
         return None;
     }
-    Some(
-        Finding::fix(
-            &HYPHEN_SPACE,
-            hyphen - 1..hyphen,
-            "",
-            Applicability::Safe,
-            0.9,
-        )
-        .message(format!(
-            "space before the hyphen of a span of years: `{first}-{second}`"
-        ))
-        .reason("a span of years is written without spaces"),
+    Some(space_before_hyphen_of(
+        hyphen,
+        &format!("a span of years: `{first}-{second}`"),
+        "a span of years is written without spaces",
+    ))
+}
+
+/// The repair of the space before the hyphen at `hyphen` in a figure (`what`: a span of
+/// years, a designation).
+fn space_before_hyphen_of(hyphen: usize, what: &str, reason: &str) -> Finding {
+    Finding::fix(
+        &HYPHEN_SPACE,
+        hyphen - 1..hyphen,
+        "",
+        Applicability::Safe,
+        0.9,
     )
+    .message(format!("space before the hyphen of {what}"))
+    .reason(reason)
+}
+
+/// Letters of Soviet and Russian aircraft designations written in mixed case (`MiG-29`,
+/// `Su-34`); other designations are capitals (`F-35`, `S-400`, `COVID-19`).
+const MIXED_CASE_DESIGNATIONS: &[&str] = &["An", "Il", "Ka", "Mi", "MiG", "Su", "Tu", "Yak"];
+
+/// `F -35`, `S -400`, `MiG -29`, `COVID -19`: a designation (capitals, or a Russian aircraft
+/// maker's letters, then a number) whose hyphen lost its left side. Not a minus in figures
+/// (`A -3.5`, `B -2%`).
+fn spaced_designation(text: &str, hyphen: usize) -> Option<Finding> {
+    let bytes = text.as_bytes();
+    let left = word_before(text, hyphen - 1);
+    let letters = &text[left.clone()];
+    let capitals =
+        (1..=5).contains(&letters.len()) && letters.bytes().all(|b| b.is_ascii_uppercase());
+    if !(capitals || MIXED_CASE_DESIGNATIONS.contains(&letters))
+        || char_before(text, left.start).is_some_and(|c| !c.is_whitespace() && c != '(')
+    {
+        return None;
+    }
+    let digits_end = hyphen
+        + 1
+        + bytes[hyphen + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+    // (A model letter may follow: `F-35A`, `T-72B3`.)
+    let end = digits_end
+        + bytes[digits_end..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+    if digits_end - hyphen - 1 > 4
+        || bytes[digits_end..end]
+            .first()
+            .is_some_and(u8::is_ascii_lowercase)
+        || bytes.get(end).is_some_and(|b| {
+            matches!(b, b'%' | b'-' | b'/')
+                || matches!(b, b'.' | b',') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+        })
+    {
+        return None;
+    }
+    let designation = format!("{letters}-{}", &text[hyphen + 1..end]);
+    Some(space_before_hyphen_of(
+        hyphen,
+        &format!("a designation: `{designation}`"),
+        "a designation of letters and a number is written with a hyphen, unspaced",
+    ))
 }
 
 static DOUBLE_SPACE: RuleMeta = RuleMeta {
@@ -658,10 +715,12 @@ impl Rule for SpaceBeforePercent {
         let text = cx.doc.text();
         let bytes = text.as_bytes();
         for percent in memchr::memmem::find_iter(bytes, " %").map(|i| i + 1) {
-            // `3 %` but not `3 %%` (a format string) or `3 %d`.
+            // `3 %` but not `3 %%` (a format string) or `3 %d`; `3.2 %in October` (the sign
+            // glued to a common word after it as well) is repaired on both sides.
             if bytes
                 .get(percent + 1)
                 .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'%')
+                && glued_after_percent(cx, text, percent).is_none()
             {
                 continue;
             }
@@ -1378,14 +1437,20 @@ impl Rule for GluedWords {
 /// standing before them as a word.
 fn glued_after_percent(cx: &Context<'_>, text: &str, percent: usize) -> Option<Finding> {
     let bytes = text.as_bytes();
-    if percent == 0 || !bytes[percent - 1].is_ascii_digit() {
-        return None;
-    }
     if !bytes.get(percent + 1).is_some_and(u8::is_ascii_lowercase) {
         return None;
     }
+    // (`3.2 %in October`: a space may stand between the number and its sign.)
+    let number_end = if percent > 1 && bytes[percent - 1] == b' ' {
+        percent - 1
+    } else {
+        percent
+    };
+    if number_end == 0 || !bytes[number_end - 1].is_ascii_digit() {
+        return None;
+    }
     // The number is a word of its own: `2.4`, `5`, `(12`, not `A4` or `x2`.
-    let mut start = percent;
+    let mut start = number_end;
     while start > 0
         && (bytes[start - 1].is_ascii_digit() || matches!(bytes[start - 1], b'.' | b','))
     {
@@ -1426,7 +1491,7 @@ fn glued_after_percent(cx: &Context<'_>, text: &str, percent: usize) -> Option<F
         )
         .message(format!(
             "words run together: `{}% {word}`",
-            &text[start..percent]
+            &text[start..number_end]
         ))
         .reason(format!(
             "`{word}` is a common word run into the percent sign before it"
@@ -1473,6 +1538,8 @@ mod tests {
                     "inflation fell to 2.4%in November, and 5%of GDP",
                     "inflation fell to 2.4% in November, and 5% of GDP",
                 ),
+                // (German spacing of the sign too: the other side is spacing/percent's.)
+                ("rose to 3.2 %in October", "rose to 3.2 % in October"),
                 // Format strings and codes are left alone.
                 (
                     "printf(\"%d%s\", x) and A4%in and 10%%of and 3%is_x",
@@ -1533,6 +1600,8 @@ mod tests {
             &[
                 ("rose by 3 % next year", "rose by 3% next year"),
                 ("a 2.5 % rise (10 %)", "a 2.5% rise (10%)"),
+                ("rose to 3.2 %in October", "rose to 3.2%in October"),
+                ("a 3 %d format", "a 3 %d format"),
                 ("fell 0,8 %.", "fell 0,8%."),
                 // negatives
                 ("printf(\"%d %s\", 3 %d)", "printf(\"%d %s\", 3 %d)"),
@@ -1619,6 +1688,16 @@ mod tests {
                 ("and non -European troops", "and non-European troops"),
                 ("in the comments e -Mail.", "in the comments e-mail."),
                 ("a 30 -year high", "a 30-year high"),
+                // Designations: aircraft, missiles, a disease.
+                (
+                    "new F -35A jets, S -400 systems, MiG -29 fighters and COVID -19.",
+                    "new F-35A jets, S-400 systems, MiG-29 fighters and COVID-19.",
+                ),
+                // (A minus in figures is left alone.)
+                (
+                    "group A -3.5 and B -2% and Smith -12 and x -3",
+                    "group A -3.5 and B -2% and Smith -12 and x -3",
+                ),
                 ("The 15 -year -old was hurt", "The 15-year-old was hurt"),
                 ("a 15-year -old boy", "a 15-year-old boy"),
                 ("a state -owned firm", "a state-owned firm"),
