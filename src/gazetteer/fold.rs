@@ -51,8 +51,53 @@ pub fn fold(text: &str) -> String {
 
 /// The skeleton key of an already folded single word (see the module documentation).
 pub fn skeleton(folded: &str) -> String {
-    let bytes: Vec<u8> = folded.bytes().filter(|b| b.is_ascii_alphabetic()).collect();
-    let mut merged: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut bytes: Vec<u8> = folded.bytes().filter(|b| b.is_ascii_alphabetic()).collect();
+    let len = merge_skeleton(&mut bytes);
+    bytes.truncate(len);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Longest word whose skeleton [`same_skeleton`] works out on the stack.
+const STACK_SKELETON: usize = 64;
+
+/// The skeleton of `folded` written into `buffer`, or `None` when the word does not fit.
+fn skeleton_on_stack<'b>(folded: &str, buffer: &'b mut [u8; STACK_SKELETON]) -> Option<&'b [u8]> {
+    if folded.len() > STACK_SKELETON {
+        return None;
+    }
+    let mut len = 0;
+    for b in folded.bytes().filter(u8::is_ascii_alphabetic) {
+        buffer[len] = b;
+        len += 1;
+    }
+    let len = merge_skeleton(&mut buffer[..len]);
+    Some(&buffer[..len])
+}
+
+/// True when two folded words have the same [`skeleton`]: `skeleton(a) == skeleton(b)`,
+/// worked out without allocating.
+pub fn same_skeleton(a: &str, b: &str) -> bool {
+    let (mut x, mut y) = ([0u8; STACK_SKELETON], [0u8; STACK_SKELETON]);
+    match (skeleton_on_stack(a, &mut x), skeleton_on_stack(b, &mut y)) {
+        (Some(a), Some(b)) => a == b,
+        _ => skeleton(a) == skeleton(b),
+    }
+}
+
+/// True when `folded` has the skeleton `key` (a [`skeleton`] already worked out).
+pub fn has_skeleton(folded: &str, key: &str) -> bool {
+    let mut buffer = [0u8; STACK_SKELETON];
+    match skeleton_on_stack(folded, &mut buffer) {
+        Some(own) => own == key.as_bytes(),
+        None => skeleton(folded) == key,
+    }
+}
+
+/// Merges the letters of `bytes` (ASCII letters only) into their skeleton in place, at its
+/// start; returns the skeleton's length. (Each step reads at least one byte and writes at
+/// most one, so writing never overtakes reading.)
+fn merge_skeleton(bytes: &mut [u8]) -> usize {
+    let mut len = 0;
     let mut i = 0;
     while i < bytes.len() {
         let rest = &bytes[i..];
@@ -87,12 +132,13 @@ pub fn skeleton(folded: &str) -> String {
             };
             (letter, 1)
         };
-        if merged.last() != Some(&letter) {
-            merged.push(letter);
+        if len == 0 || bytes[len - 1] != letter {
+            bytes[len] = letter;
+            len += 1;
         }
         i += used;
     }
-    String::from_utf8(merged).unwrap_or_default()
+    len
 }
 
 /// True when `written` is `name` (both folded) as German romanizes Cyrillic: the same
@@ -379,6 +425,26 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     rows[previous + b.len()]
 }
 
+/// True when `edit_distance(a, b) <= 1`: the words are equal or one substitution, insertion,
+/// deletion or swap of neighbours apart, found in one pass.
+pub fn within_one_edit(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    match a.len() as isize - b.len() as isize {
+        0 => {
+            p == a.len()
+                || a[p + 1..] == b[p + 1..]
+                || p + 1 < a.len()
+                    && a[p] == b[p + 1]
+                    && a[p + 1] == b[p]
+                    && a[p + 2..] == b[p + 2..]
+        }
+        1 => a[p + 1..] == b[p..],
+        -1 => a[p..] == b[p + 1..],
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -518,6 +584,39 @@ mod tests {
             let (a, b) = (word(round % 13), word((round / 13) % 11 + (round % 3) * 30));
             assert_eq!(edit_distance(&a, &b), reference_distance(&a, &b), "{a} {b}");
         }
+    }
+
+    #[test]
+    fn one_edit_and_skeletons_match_their_references_on_random_words() {
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut word = |len: usize| -> String {
+            (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    char::from(b"aschtzkjy-"[(state % 10) as usize])
+                })
+                .collect()
+        };
+        for round in 0..5000 {
+            let (a, b) = (word(round % 9), word((round / 9) % 9 + (round % 7) * 10));
+            assert_eq!(
+                within_one_edit(&a, &b),
+                edit_distance(&a, &b) <= 1,
+                "{a} {b}"
+            );
+            assert_eq!(
+                same_skeleton(&a, &b),
+                skeleton(&a) == skeleton(&b),
+                "{a} {b}"
+            );
+            assert_eq!(
+                has_skeleton(&a, &skeleton(&b)),
+                skeleton(&a) == skeleton(&b)
+            );
+        }
+        assert!(within_one_edit("kyiv", "kiyv") && !within_one_edit("kyiv", "kivy"));
     }
 
     #[test]

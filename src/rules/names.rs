@@ -20,7 +20,8 @@ use crate::fixes::{Applicability, Finding};
 use crate::gazetteer::compile::{PARTICLES, WHOLE_NAME, name_tokens, word_flag};
 use crate::gazetteer::demonyms::country_of_demonym;
 use crate::gazetteer::fold::{
-    edit_distance, fold, fold_into, max_distance, skeleton, transliteration_leak,
+    edit_distance, fold, fold_into, has_skeleton, max_distance, same_skeleton, skeleton,
+    transliteration_leak, within_one_edit,
 };
 use crate::gazetteer::{EntityId, EntityRecord, Gazetteer, Hit, Kind, Role, key, word_hash};
 use rustc_hash::FxHashMap;
@@ -1562,7 +1563,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
         for token in self.fuzzy_scratch.iter().chain(&truncations) {
             let distance = edit_distance(folded, token);
-            let same_skeleton = skeleton(token) == key;
+            let same_skeleton = has_skeleton(token, &key);
             let limit = max_distance(folded.len().min(token.len()));
             let truncated =
                 token.len() > folded.len() && token.starts_with(folded) && folded.len() >= 5;
@@ -2021,6 +2022,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let neighbour = self.analysis(k);
         let mut out: Vec<Completion> = Vec::new();
         let mut folded_skeleton: Option<String> = None;
+        // (A skeleton of the word is worked out only when some distance needs it.)
         // A word with mentions had its gazetteer entries looked up when it was analysed.
         for hit in neighbour
             .exact_hits
@@ -2045,8 +2047,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
             };
             let distance = edit_distance(folded, expected);
             let similarity = if distance <= 1
-                || **folded_skeleton.get_or_insert_with(|| skeleton(folded)) == skeleton(expected)
-            {
+                || has_skeleton(
+                    expected,
+                    folded_skeleton.get_or_insert_with(|| skeleton(folded)),
+                ) {
                 Similarity::Near
             } else if distance <= 2 && expected.len() >= 4 {
                 Similarity::Far
@@ -3156,8 +3160,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 && !analysis.known_word
                 && !analysis.odd_capitals
                 && (inner_slip(&analysis.folded, &name)
-                    || (major || !entity.kind.is_place())
-                        && skeleton(&analysis.folded) == skeleton(&name))
+                    || (major || !entity.kind.is_place()) && same_skeleton(&analysis.folded, &name))
             {
                 // The longer the word, the less it is anything else (`Washigton`).
                 points += if surface.chars().count() >= 8 { 3 } else { 2 };
@@ -3315,7 +3318,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             return false;
         }
         let before = self.folded(i - 1);
-        before == given || skeleton(before) == skeleton(&given)
+        before == given || same_skeleton(before, &given)
     }
 
     /// Among several entities a word names, the one its context supports (or `None` when the
@@ -3386,7 +3389,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let tokens = self.entry_words(name, EntryWords::NameTokens);
         let own = tokens.iter().any(|token| {
             &**token == folded
-                || skeleton(token) == skeleton(folded)
+                || same_skeleton(token, folded)
                 || self.gazetteer.same_name_group(token, folded)
         });
         !own
@@ -4394,16 +4397,21 @@ fn near_word(word: &str, expected: &str) -> bool {
         // A four-letter word is close only as the word with one letter dropped (`Wrld Bank`,
         // `Kyoo News`): its neighbours are otherwise too many.
         let (w, e) = (word.as_bytes(), expected.as_bytes());
-        return w[0] == e[0] && w[3] == e[4] && edit_distance(word, expected) == 1;
+        return w[0] == e[0] && w[3] == e[4] && within_one_edit(word, expected);
     }
     if word.len() < 5 || expected.len() < 5 {
         return false;
     }
-    let distance = edit_distance(word, expected);
-    distance <= 1
-        || (word.len() >= 8 && expected.len() >= 8 && distance <= 2)
-        || skeleton(word) == skeleton(expected)
-        || cut_short(word, expected)
+    // (The distance is at least the difference in length: most pairs are settled by their
+    // lengths and skeletons without it.)
+    let long = word.len() >= 8 && expected.len() >= 8;
+    let gap = word.len().abs_diff(expected.len());
+    let close = if long {
+        gap <= 2 && edit_distance(word, expected) <= 2
+    } else {
+        gap <= 1 && within_one_edit(word, expected)
+    };
+    close || cut_short(word, expected) || same_skeleton(word, expected)
 }
 
 /// The token of `name` a hit refers to (the whole name for canonical hits).
@@ -4486,6 +4494,15 @@ fn inner_capital_added(surface: &str, expected: &str) -> bool {
 /// True when a capital follows a small letter inside the word and no name pattern explains
 /// it: `HegSeth`, `HegeSth`, but not `McDonald`, `DeSantis`, `O'Brien`.
 fn has_odd_capitals(word: &str) -> bool {
+    // In ASCII (almost every word), no capital after a small letter settles it at once.
+    if word.is_ascii()
+        && !word
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+    {
+        return false;
+    }
     let chars: Vec<char> = word.chars().collect();
     for i in 1..chars.len() {
         if chars[i].is_uppercase() && chars[i - 1].is_lowercase() {
