@@ -395,34 +395,40 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let width = b.len() + 1;
     // Three rows (the one before the previous, the previous, the current), on the stack
-    // for the words of names.
-    let mut stack = [0usize; 3 * (STACK_DISTANCE + 1)];
+    // for the words of names; only the cells a word uses are cleared.
+    let mut stack = [[0usize; STACK_DISTANCE + 1]; 3];
     let mut heap = Vec::new();
-    let rows: &mut [usize] = if b.len() <= STACK_DISTANCE {
-        &mut stack[..3 * width]
-    } else {
-        heap.resize(3 * width, 0);
-        &mut heap
-    };
-    let (mut previous2, mut previous, mut current) = (0, width, 2 * width);
-    for (j, cell) in rows[previous..previous + width].iter_mut().enumerate() {
+    let [x, y, z] = &mut stack;
+    let (mut previous2, mut previous, mut current): (&mut [usize], &mut [usize], &mut [usize]) =
+        if b.len() <= STACK_DISTANCE {
+            (&mut x[..width], &mut y[..width], &mut z[..width])
+        } else {
+            heap.resize(3 * width, 0);
+            let (x, rest) = heap.split_at_mut(width);
+            let (y, z) = rest.split_at_mut(width);
+            (x, y, z)
+        };
+    for (j, cell) in previous.iter_mut().enumerate() {
         *cell = j;
     }
     for i in 1..=a.len() {
-        rows[current] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[previous + j] + 1)
-                .min(rows[current + j - 1] + 1)
-                .min(rows[previous + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[previous2 + j - 2] + 1);
+        let here = a[i - 1];
+        current[0] = i;
+        for j in 1..width {
+            let cost = usize::from(here != b[j - 1]);
+            let mut best = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && here == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(previous2[j - 2] + 1);
             }
-            rows[current + j] = best;
+            current[j] = best;
         }
-        (previous2, previous, current) = (previous, current, previous2);
+        // (previous2, previous, current) = (previous, current, previous2)
+        std::mem::swap(&mut previous2, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
     }
-    rows[previous + b.len()]
+    previous[b.len()]
 }
 
 /// True when `edit_distance(a, b) <= 1`: the words are equal or one substitution, insertion,

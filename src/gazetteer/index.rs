@@ -450,7 +450,7 @@ impl Index {
                 continue;
             };
             if reach_by_deletes(&common, folded.as_bytes(), token.as_bytes())
-                || (!skeleton.is_empty() && fold::skeleton(token) == skeleton)
+                || (!skeleton.is_empty() && fold::has_skeleton(token, skeleton))
             {
                 out[kept] = out[i];
                 kept += 1;

@@ -1625,16 +1625,16 @@ impl<'c, 'a> Matcher<'c, 'a> {
         {
             return None;
         }
-        let starts = match self.memos.bigrams.get(&pair) {
-            // Almost no pair of words starts a name; a filter says so without a lookup.
-            _ if !self.gazetteer.may_start_pair(pair.0, pair.1) => false,
-            Some(&starts) => starts,
-            None => {
-                let bigram = format!("{} {}", self.folded(i), self.folded(second));
-                let starts = self.gazetteer.is_starter(&bigram);
-                self.memos.bigrams.insert(pair, starts);
-                starts
-            }
+        // Almost no pair of words starts a name; a filter says so without a lookup.
+        let starts = if !self.gazetteer.may_start_pair(pair.0, pair.1) {
+            false
+        } else if let Some(&starts) = self.memos.bigrams.get(&pair) {
+            starts
+        } else {
+            let bigram = format!("{} {}", self.folded(i), self.folded(second));
+            let starts = self.gazetteer.is_starter(&bigram);
+            self.memos.bigrams.insert(pair, starts);
+            starts
         };
         let mut best = None;
         let mut chain = pair.0;
@@ -2361,11 +2361,12 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 keys
             }
         };
+        let second_skeleton = skeleton(&second);
         keys.iter()
             .filter(|(key, _)| {
-                key.split(' ')
-                    .nth(1)
-                    .is_some_and(|expected| expected == second || near_word(&second, expected))
+                key.split(' ').nth(1).is_some_and(|expected| {
+                    expected == second || near_word_keyed(&second, &second_skeleton, expected)
+                })
             })
             .cloned()
             .collect()
@@ -4393,6 +4394,16 @@ fn explain_evidence(
 /// True when a folded word is a plausible garble of `expected`: one edit, the same skeleton,
 /// two edits in a long word, or the end cut off.
 fn near_word(word: &str, expected: &str) -> bool {
+    near_word_by(word, expected, || same_skeleton(word, expected))
+}
+
+/// [`near_word`] for a word whose [`skeleton`] is `key`, to weigh against many names.
+fn near_word_keyed(word: &str, key: &str, expected: &str) -> bool {
+    near_word_by(word, expected, || has_skeleton(expected, key))
+}
+
+/// [`near_word`], with `same_skeleton` saying whether the two words share a skeleton.
+fn near_word_by(word: &str, expected: &str, same_skeleton: impl FnOnce() -> bool) -> bool {
     if word.len() == 4 && expected.len() == 5 {
         // A four-letter word is close only as the word with one letter dropped (`Wrld Bank`,
         // `Kyoo News`): its neighbours are otherwise too many.
@@ -4411,7 +4422,7 @@ fn near_word(word: &str, expected: &str) -> bool {
     } else {
         gap <= 1 && within_one_edit(word, expected)
     };
-    close || cut_short(word, expected) || same_skeleton(word, expected)
+    close || cut_short(word, expected) || same_skeleton()
 }
 
 /// The token of `name` a hit refers to (the whole name for canonical hits).
