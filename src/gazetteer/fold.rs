@@ -151,11 +151,11 @@ pub fn transliteration_leak(written: &str, name: &str) -> bool {
     }
     // (The skeleton keeps `z` and `ts` apart, as English spellings do; German's `z` for ts is
     // read as ts here.)
-    let same_skeleton = skeleton(written) == skeleton(name)
+    let same_key = same_skeleton(written, name)
         || written.contains('z')
             && name.contains("ts")
             && skeleton(&written.replace('z', "ts")) == skeleton(name);
-    if !same_skeleton {
+    if !same_key {
         return false;
     }
     // Clusters German does not write are an English (or other) spelling: `Shandwick` is no
@@ -266,6 +266,15 @@ const STACK_WORD: usize = 64;
 /// repeats may still be given twice (callers deduplicate what they find).
 pub fn delete_hashes(word: &[u8], distance: usize, out: &mut Vec<u64>) {
     let n = word.len();
+    // (Room for the word, its single deletes and, at distance 2, its pairs: grown once.)
+    out.reserve(
+        1 + n
+            + if distance >= 2 {
+                n * n.saturating_sub(1) / 2
+            } else {
+                0
+            },
+    );
     let (mut stack_prefix, mut stack_power) = ([0u64; STACK_WORD + 1], [0u64; STACK_WORD + 1]);
     let (mut heap_prefix, mut heap_power) = (Vec::new(), Vec::new());
     let (prefix, power) = if n <= STACK_WORD {

@@ -1100,7 +1100,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
     fn find(&mut self, out: &mut Vec<Finding>) {
         let pending = self.tokenize();
         // Words the main loop acts on: those that may start a name or be one.
-        let mut active = Vec::new();
+        let mut active = Vec::with_capacity(pending.len());
         let bytes = self.text.as_bytes();
         // The table bucket of a word a few words ahead is fetched while this one is looked up.
         const AHEAD: usize = 8;
@@ -1915,7 +1915,11 @@ impl<'c, 'a> Matcher<'c, 'a> {
         // A word that is itself a known name (`Sanu`, `Rahan`) may still be a garbled part of
         // the name it stands in, but only one letter off, never an English word, and only
         // under that person's title (`Moldovan President Maia Sanu`).
-        let mut neighbours = Vec::new();
+        // (At most two, the word before and the word after: kept on the stack.)
+        let mut neighbours = [0usize; 2];
+        let mut count = 0;
+        // Only a word that is exactly part of someone's name says whose name it is.
+        let says_whose = |k: usize| !self.analysis(k).mentions.is_empty();
         // (Over the particles of the name: `Ursula von der Leyden`.)
         let mut before = i;
         while before > 0
@@ -1925,15 +1929,18 @@ impl<'c, 'a> Matcher<'c, 'a> {
         {
             before -= 1;
             if !SURNAME_PARTICLES.contains(&self.folded(before)) {
-                neighbours.push(before);
+                if says_whose(before) {
+                    neighbours[count] = before;
+                    count += 1;
+                }
                 break;
             }
         }
-        if i + 1 < self.words.len() && self.words[i + 1].joined_to_previous {
-            neighbours.push(i + 1);
+        if i + 1 < self.words.len() && self.words[i + 1].joined_to_previous && says_whose(i + 1) {
+            neighbours[count] = i + 1;
+            count += 1;
         }
-        // Only a word that is exactly part of someone's name says whose name it is.
-        neighbours.retain(|&k| !self.analysis(k).mentions.is_empty());
+        let neighbours = &neighbours[..count];
         if neighbours.is_empty() {
             return None;
         }
@@ -1949,7 +1956,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             return None;
         }
         let mut out: Vec<(Hit, Similarity, usize)> = Vec::new();
-        for k in neighbours {
+        for &k in neighbours {
             // What the neighbour's names hold for the word, worked out once per pair of words.
             let before = k < i;
             let memo_key = (analysis.folded_hash, self.folded_hash(k), before);
