@@ -16,6 +16,12 @@
 /// transliterated, typographic apostrophes made straight, runs of whitespace made one space.
 pub fn fold_into(text: &str, out: &mut String) {
     out.clear();
+    // A word of printable ASCII (almost every word) is only lower-cased.
+    if text.bytes().all(|b| b.is_ascii_graphic()) {
+        out.push_str(text);
+        out.make_ascii_lowercase();
+        return;
+    }
     let mut space = false;
     for c in text.chars() {
         if c.is_whitespace() {
