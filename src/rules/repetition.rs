@@ -71,28 +71,15 @@ impl Rule for Repetition {
         let text = cx.doc.text();
         let bytes = text.as_bytes();
         for segment in cx.doc.prose() {
-            // Doubled words: between two consecutive spaces lies a word; compare it with the
-            // word after the second space (memchr finds the spaces, most pairs differ in length).
+            // Doubled words: a word and the word after the space that ends it. Most pairs
+            // differ in their first letter: only spaces between words that share it (an ASCII
+            // letter, in either case) come out of the scan.
             let mut pairs = Vec::new();
             let seg = &bytes[segment.clone()];
-            let mut word_start = 0;
-            // (A line break ends a word too: `said.\nThe the government`.)
-            for space in crate::scan::byte_positions(seg, [b' ', b'\n']) {
-                // Most pairs differ in their first letter: decide on it before anything else.
-                // `head | 0x20` is a lower-case letter exactly when `head` is an ASCII letter
-                // (the bit only folds A–Z onto a–z), and then `next | 0x20` equals it exactly
-                // when `next` is that letter in either case. An empty word (`space` right
-                // after the last delimiter) has the delimiter for its head: no letter.
-                let head = seg[word_start] | 0x20;
-                let first = word_start..space;
-                word_start = space + 1;
-                if !head.is_ascii_lowercase()
-                    || seg.get(space + 1).is_none_or(|&next| next | 0x20 != head)
-                    || seg[space] == b'\n'
-                {
-                    continue;
-                }
-                let first = &seg[first];
+            // (A line break ends a word too, `said.\nThe the government`, but never joins
+            // two: the scan reports spaces only.)
+            crate::scan::for_each_space_between_like_letters(seg, |space, word_start| {
+                let first = &seg[word_start..space];
                 // The next word is the run of letters and digits after the space; it pairs
                 // with `first` when it has the same length and the same letters. Compare the
                 // letters first (most candidates differ there), then check that the run is
@@ -100,7 +87,7 @@ impl Rule for Repetition {
                 let len = first.len();
                 let next_end = space + 1 + len;
                 let Some(next) = seg.get(space + 1..next_end) else {
-                    continue;
+                    return;
                 };
                 if first.eq_ignore_ascii_case(next)
                     && !seg.get(next_end).is_some_and(u8::is_ascii_alphanumeric)
@@ -110,7 +97,7 @@ impl Rule for Repetition {
                     let second = segment.start + space + 1;
                     pairs.push([start..space + segment.start, second..second + len]);
                 }
-            }
+            });
             let words: Vec<Range<usize>> = pairs.iter().flat_map(|p| p.iter().cloned()).collect();
             doubled_words(text, &words, out);
             // Stutters are strung on quotation marks: look only around those.

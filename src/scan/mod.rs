@@ -96,7 +96,9 @@ impl<const N: usize> Iterator for BytePositions<'_, N> {
 mod patterns;
 mod words;
 
-pub use patterns::{BytePattern, for_each_byte_where, is_sentence_mark};
+pub use patterns::{
+    BytePattern, for_each_byte_where, for_each_space_between_like_letters, is_sentence_mark,
+};
 pub use words::{
     WORD_BATCH, WordMasks, for_each_word, for_each_word_batch, word_masks, word_masks_portable,
     word_spans,

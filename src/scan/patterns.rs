@@ -431,6 +431,176 @@ unsafe fn blocks_avx2<const PATTERN: u8>(
     at
 }
 
+/// Calls `found(space, word_start)` for each space of `bytes` between two words that start
+/// with the same ASCII letter (in either case), in order, with the start of the word before
+/// the space: the byte after the last space or line break before it (0 when there is none).
+///
+/// For the doubled-word check: the spaces and line breaks of 64 bytes are found at once, the
+/// start of each word is read from that mask instead of being carried from space to space, and
+/// only the few spaces whose words share a first letter leave the scan.
+#[inline]
+pub fn for_each_space_between_like_letters(bytes: &[u8], mut found: impl FnMut(usize, usize)) {
+    let mut word_start = 0;
+    #[cfg(target_arch = "x86_64")]
+    let at = if std::is_x86_feature_detected!("avx2") {
+        // SAFETY: the processor has AVX2.
+        unsafe { space_blocks_avx2(bytes, &mut word_start, &mut found) }
+    } else {
+        space_blocks_sse2(bytes, &mut word_start, &mut found)
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let at = 0;
+    space_tail(bytes, at, word_start, &mut found);
+}
+
+/// [`for_each_space_between_like_letters`] byte by byte from `at`, where the word before
+/// started at `word_start`.
+#[inline]
+fn space_tail(
+    bytes: &[u8],
+    at: usize,
+    mut word_start: usize,
+    found: &mut impl FnMut(usize, usize),
+) {
+    for i in at..bytes.len() {
+        let b = bytes[i];
+        if b == b' '
+            && bytes
+                .get(i + 1)
+                .is_some_and(|&next| next.is_ascii_alphabetic() && alike(bytes[word_start], next))
+        {
+            found(i, word_start);
+        }
+        if b == b' ' || b == b'\n' {
+            word_start = i + 1;
+        }
+    }
+}
+
+/// True when `head`, the first byte of a word, is the ASCII letter `letter` in either case.
+/// (Only A–Z and a–z fold onto a small letter with bit 0x20 set.)
+#[inline(always)]
+fn alike(head: u8, letter: u8) -> bool {
+    head | 0x20 == letter | 0x20
+}
+
+/// Reports the spaces of `hits` (bit `k` for byte `at + k`, each before an ASCII letter) whose
+/// word before starts with that letter, with the start of that word, read from `delimiters`
+/// (the block's spaces and line breaks) or carried in `word_start`, which is left after the
+/// block's last delimiter.
+#[inline]
+fn report_spaces(
+    bytes: &[u8],
+    at: usize,
+    mut hits: u64,
+    delimiters: u64,
+    word_start: &mut usize,
+    found: &mut impl FnMut(usize, usize),
+) {
+    while hits != 0 {
+        let k = hits.trailing_zeros() as usize;
+        hits &= hits - 1;
+        let before = delimiters & ((1u64 << k) - 1);
+        let start = if before == 0 {
+            *word_start
+        } else {
+            at + 64 - before.leading_zeros() as usize
+        };
+        if alike(bytes[start], bytes[at + k + 1]) {
+            found(at + k, start);
+        }
+    }
+    if delimiters != 0 {
+        *word_start = at + 64 - delimiters.leading_zeros() as usize;
+    }
+}
+
+/// The 64-byte blocks of [`for_each_space_between_like_letters`], 16 bytes to a register, while a
+/// block and the byte after it fit in `bytes`; returns where it stopped.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn space_blocks_sse2(
+    bytes: &[u8],
+    word_start: &mut usize,
+    found: &mut impl FnMut(usize, usize),
+) -> usize {
+    use super::in_byte_range;
+    use std::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8,
+    };
+    let mut at = 0;
+    while at + 64 < bytes.len() {
+        let (mut hits, mut delimiters) = (0u64, 0u64);
+        for part in 0..4 {
+            // SAFETY: SSE2 is part of the x86_64 baseline, and `bytes[at..at + 65]` is
+            // readable (the loop condition), so both 16-byte loads at `at + 16 * part` and one
+            // byte later stay inside it.
+            let (hit, delimiter) = unsafe {
+                let here = _mm_loadu_si128(bytes.as_ptr().add(at + 16 * part).cast::<__m128i>());
+                let next =
+                    _mm_loadu_si128(bytes.as_ptr().add(at + 16 * part + 1).cast::<__m128i>());
+                let space = _mm_cmpeq_epi8(here, _mm_set1_epi8(b' ' as i8));
+                let line_break = _mm_cmpeq_epi8(here, _mm_set1_epi8(b'\n' as i8));
+                let letter = in_byte_range(_mm_or_si128(next, _mm_set1_epi8(0x20)), b'a', 26);
+                (
+                    _mm_movemask_epi8(_mm_and_si128(space, letter)) as u16,
+                    _mm_movemask_epi8(_mm_or_si128(space, line_break)) as u16,
+                )
+            };
+            hits |= u64::from(hit) << (16 * part);
+            delimiters |= u64::from(delimiter) << (16 * part);
+        }
+        report_spaces(bytes, at, hits, delimiters, word_start, found);
+        at += 64;
+    }
+    at
+}
+
+/// [`space_blocks_sse2`] 32 bytes to a register.
+///
+/// # Safety
+/// The processor must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn space_blocks_avx2(
+    bytes: &[u8],
+    word_start: &mut usize,
+    found: &mut impl FnMut(usize, usize),
+) -> usize {
+    use std::arch::x86_64::{
+        __m256i, _mm256_and_si256, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256,
+        _mm256_set1_epi8,
+    };
+    let mut at = 0;
+    while at + 64 < bytes.len() {
+        let (mut hits, mut delimiters) = (0u64, 0u64);
+        for half in 0..2 {
+            // SAFETY: `bytes[at..at + 65]` is readable (the loop condition), so both 32-byte
+            // loads at `at + 32 * half` and one byte later stay inside it; the caller
+            // guarantees AVX2.
+            let (hit, delimiter) = unsafe {
+                let window = bytes.as_ptr().add(at + 32 * half);
+                let here = _mm256_loadu_si256(window.cast::<__m256i>());
+                let next = _mm256_loadu_si256(window.add(1).cast::<__m256i>());
+                let space = eq_avx2(here, b' ');
+                let line_break = eq_avx2(here, b'\n');
+                let letter =
+                    in_byte_range_avx2(_mm256_or_si256(next, _mm256_set1_epi8(0x20)), b'a', 26);
+                (
+                    _mm256_movemask_epi8(_mm256_and_si256(space, letter)) as u32,
+                    _mm256_movemask_epi8(_mm256_or_si256(space, line_break)) as u32,
+                )
+            };
+            hits |= u64::from(hit) << (32 * half);
+            delimiters |= u64::from(delimiter) << (32 * half);
+        }
+        report_spaces(bytes, at, hits, delimiters, word_start, found);
+        at += 64;
+    }
+    at
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -481,5 +651,50 @@ mod tests {
         // The byte tests themselves.
         let marks: Vec<u8> = (0u8..=255).filter(|&b| is_sentence_mark(b)).collect();
         assert_eq!(marks, b"!,.:;?");
+    }
+
+    #[test]
+    fn spaces_between_like_letters_come_with_their_word_starts() {
+        // Spaces before letters and before other bytes, line breaks, doubled spaces, words
+        // alike and unlike and long words, across block edges at every offset.
+        let mut text: Vec<u8> = (0u8..=255).collect();
+        text.extend_from_slice(
+            b"the the  talks\nThe the 10 10 a\n b  \xc3\xa9 x Zz zZ extraordinarilylongwordhere \
+              exact and so on ,a .B z a@ `a @a |\\ {[ a\nA b  b tt",
+        );
+        let text = text.repeat(3);
+        for start in 0..80 {
+            let slice = &text[start..];
+            let mut expected = Vec::new();
+            space_tail(slice, 0, 0, &mut |i, w| expected.push((i, w)));
+            // The reference, from its definition.
+            let mut reference = Vec::new();
+            let mut word_start = 0;
+            for (i, &b) in slice.iter().enumerate() {
+                if b == b' '
+                    && slice.get(i + 1).is_some_and(|&next| {
+                        next.is_ascii_alphabetic() && slice[word_start].eq_ignore_ascii_case(&next)
+                    })
+                {
+                    reference.push((i, word_start));
+                }
+                if b == b' ' || b == b'\n' {
+                    word_start = i + 1;
+                }
+            }
+            assert_eq!(expected, reference, "from {start}");
+            assert!(expected.len() >= 9, "{expected:?}");
+            let mut found = Vec::new();
+            for_each_space_between_like_letters(slice, |i, w| found.push((i, w)));
+            assert_eq!(found, expected, "from {start}");
+            #[cfg(target_arch = "x86_64")]
+            {
+                let mut found = Vec::new();
+                let mut word_start = 0;
+                let at = space_blocks_sse2(slice, &mut word_start, &mut |i, w| found.push((i, w)));
+                space_tail(slice, at, word_start, &mut |i, w| found.push((i, w)));
+                assert_eq!(found, expected, "SSE2 from {start}");
+            }
+        }
     }
 }
