@@ -190,6 +190,15 @@ impl Rule for Casing {
                 if !bytes[at].is_ascii_uppercase() {
                     return;
                 }
+                // (Most capitalised words are names: their first two letters rule most out
+                // before the word is read. A word of one letter is no candidate either.)
+                let letter = usize::from(bytes[at] - b'A');
+                if at + 1 >= segment.end
+                    || !bytes[at + 1].is_ascii_lowercase()
+                    || lowerable.seconds[letter] & 1 << (bytes[at + 1] - b'a') == 0
+                {
+                    return;
+                }
                 // Only a function word is a candidate: check the word before the context.
                 // (None is longer than 8 letters: the word is read no further.)
                 let limit = segment.end.min(at + 9);
@@ -201,9 +210,7 @@ impl Rule for Casing {
                 if word.len() < 2 || bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
                     return;
                 }
-                // (Most capitalised words are names: their first letter and length rule them
-                // out before the search.)
-                let letter = usize::from(word[0] - b'A');
+                // (Their length rules out more before the search.)
                 if lowerable.lengths[letter] & 1 << word.len() != 0
                     && super::text::pack_short(word)
                         .is_some_and(|key| lowerable.packed.binary_search(&key).is_ok())
@@ -255,13 +262,16 @@ fn titles_before(bytes: &[u8], segment_start: usize, name: usize, starts: &mut V
     }
 }
 
-/// [`LOWERABLE`] packed and sorted, searched without string compares, and the lengths its
-/// words have for each first letter.
+/// [`LOWERABLE`] packed and sorted, searched without string compares, and the lengths and
+/// second letters its words have for each first letter.
 struct Lowerable {
     /// The words packed by [`super::text::pack_short`], sorted.
     packed: Vec<u64>,
     /// For each letter `a` to `z`, bit `n` set when a word of `n` letters starts with it.
     lengths: [u16; 26],
+    /// For each letter `a` to `z`, bit `k` set when a word starts with it and the `k`th
+    /// letter of the alphabet.
+    seconds: [u32; 26],
 }
 
 /// The [`Lowerable`] words.
@@ -276,10 +286,19 @@ fn lowerable() -> &'static Lowerable {
             .collect();
         packed.sort_unstable();
         let mut lengths = [0u16; 26];
+        let mut seconds = [0u32; 26];
         for word in LOWERABLE {
-            lengths[usize::from(word.as_bytes()[0] - b'a')] |= 1 << word.len();
+            let first = usize::from(word.as_bytes()[0] - b'a');
+            lengths[first] |= 1 << word.len();
+            if let Some(&second) = word.as_bytes().get(1) {
+                seconds[first] |= 1 << (second - b'a');
+            }
         }
-        Lowerable { packed, lengths }
+        Lowerable {
+            packed,
+            lengths,
+            seconds,
+        }
     });
     &WORDS
 }
