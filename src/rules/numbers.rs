@@ -149,18 +149,22 @@ impl Rule for Numbers {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let text = cx.doc.text();
         let bytes = text.as_bytes();
-        for comma in memchr::memchr_iter(b',', bytes) {
+        // Every check starts at a comma or full stop right after a digit: those are found a
+        // block at a time (commas first, then full stops, as the findings have always come).
+        let comma = crate::scan::BytePattern::CommaAfterDigit;
+        crate::scan::for_each_byte_where(bytes, comma, |comma| {
             if let Some(finding) = decimal_comma(text, comma) {
                 out.push(finding);
             }
-        }
-        for point in memchr::memchr_iter(b'.', bytes) {
+        });
+        let point = crate::scan::BytePattern::PointAfterDigit;
+        crate::scan::for_each_byte_where(bytes, point, |point| {
             if let Some(finding) = thousands_points(text, point) {
                 out.push(finding);
             } else if let Some(finding) = ordinal_date(text, point) {
                 out.push(finding);
             }
-        }
+        });
     }
 }
 

@@ -17,17 +17,23 @@ pub enum BytePattern {
     /// An ASCII capital or a non-ASCII byte after a space after an ASCII small letter (`said
     /// The`, `president Łukaszenka`).
     CapitalOrHighAfterWord,
+    /// A comma right after an ASCII digit (`2,5`).
+    CommaAfterDigit,
+    /// A full stop right after an ASCII digit (`500.000`, `24.`).
+    PointAfterDigit,
 }
 
 impl BytePattern {
     /// Every pattern, in the order of their numbers.
     #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
-    const ALL: [BytePattern; 5] = [
+    const ALL: [BytePattern; 7] = [
         BytePattern::MarkAfterSpace,
         BytePattern::MarkBeforeLetter,
         BytePattern::DoubleSpace,
         BytePattern::CapitalAfterLowerOrDigit,
         BytePattern::CapitalOrHighAfterWord,
+        BytePattern::CommaAfterDigit,
+        BytePattern::PointAfterDigit,
     ];
 
     /// The pattern numbered `code` (its place in [`BytePattern::ALL`]): the block scans take
@@ -59,6 +65,8 @@ impl BytePattern {
                     && before == b' '
                     && two_before.is_ascii_lowercase()
             }
+            BytePattern::CommaAfterDigit => here == b',' && before.is_ascii_digit(),
+            BytePattern::PointAfterDigit => here == b'.' && before.is_ascii_digit(),
         }
     }
 }
@@ -140,6 +148,12 @@ unsafe fn pattern_lanes(window: *const u8, pattern: BytePattern) -> std::arch::x
                     in_byte_range(load(two_before), b'a', 26),
                 );
                 _mm_and_si128(capital_or_high, context)
+            }
+            BytePattern::CommaAfterDigit => {
+                _mm_and_si128(eq(load(here), b','), in_byte_range(load(before), b'0', 10))
+            }
+            BytePattern::PointAfterDigit => {
+                _mm_and_si128(eq(load(here), b'.'), in_byte_range(load(before), b'0', 10))
             }
         }
     }
@@ -242,6 +256,12 @@ unsafe fn pattern_lanes_avx2(
                 );
                 _mm256_and_si256(capital_or_high, context)
             }
+            BytePattern::CommaAfterDigit => {
+                _mm256_and_si256(eq_avx2(here, b','), in_byte_range_avx2(before, b'0', 10))
+            }
+            BytePattern::PointAfterDigit => {
+                _mm256_and_si256(eq_avx2(here, b'.'), in_byte_range_avx2(before, b'0', 10))
+            }
         }
     }
 }
@@ -318,6 +338,8 @@ fn for_each_byte_where_with(
             BytePattern::DoubleSpace => blocks::<2>(bytes, vectors, start, found),
             BytePattern::CapitalAfterLowerOrDigit => blocks::<3>(bytes, vectors, start, found),
             BytePattern::CapitalOrHighAfterWord => blocks::<4>(bytes, vectors, start, found),
+            BytePattern::CommaAfterDigit => blocks::<5>(bytes, vectors, start, found),
+            BytePattern::PointAfterDigit => blocks::<6>(bytes, vectors, start, found),
         }
     };
     #[cfg(not(target_arch = "x86_64"))]
@@ -612,7 +634,7 @@ mod tests {
         let mut text: Vec<u8> = (0u8..=255).collect();
         text.extend_from_slice(
             b"a , b. c;d  e:f.g,,h   i  .j?K!l >m <n =o x  y ;\xc3\xa9 ,x said  it  talksAnd \
-              2%According 3M @Z `a [b {c said The president \xc5\x81 AZ az 09",
+              2%According 3M @Z `a [b {c said The president \xc5\x81 AZ az 09 2,5 500.000 24. /,:.",
         );
         let text = text.repeat(3);
         let byte = |k: usize| text.get(k).copied().unwrap_or(0);
@@ -624,6 +646,8 @@ mod tests {
                 BytePattern::DoubleSpace,
                 BytePattern::CapitalAfterLowerOrDigit,
                 BytePattern::CapitalOrHighAfterWord,
+                BytePattern::CommaAfterDigit,
+                BytePattern::PointAfterDigit,
             ] {
                 let expected: Vec<usize> = (start..text.len())
                     .filter(|&k| {
