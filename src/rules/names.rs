@@ -135,8 +135,11 @@ static STYLE: RuleMeta = RuleMeta {
     explanation: "Finds spellings that are legitimate in some English house styles but not in \
         ours: older or Russian-derived place names (`Kiev`, `Odessa`) and alternative \
         transliterations of people's names (`Zelenskyy`). What happens is set by `[style] house` \
-        in tidings.toml: `suggest` (default), `fix` or `off`.",
-    safety: "A style preference, not an error: a suggestion unless the house style says `fix`.",
+        in tidings.toml: `suggest` (default), `fix` or `off`. A variant whose capitals are \
+        damaged as well (`ZapoRizhzhya`) gets its capitals repaired (`Zaporizhzhya`), or is \
+        written in the house spelling where house style is `fix`.",
+    safety: "A style preference, not an error: a suggestion unless the house style says `fix`. \
+        The capitals of a damaged variant are repaired safely (a `names/case` fix).",
     examples: &[
         Example {
             before: "talks in Kiev on Friday",
@@ -1441,6 +1444,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         if hits.is_empty() && folded.contains('-') {
             analysis.variants = self.hyphenated_place(surface, &folded);
         }
+        let camel = self.camel_spelt(&hits);
         for &hit in &hits {
             let Some(entity) = self.entity(hit.entity) else {
                 continue;
@@ -1458,7 +1462,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
                             && self.cx.options.diacritics == Diacritics::Keep
                     {
                         analysis.mentions.push(hit.entity);
-                    } else if analysis.odd_capitals || inner_capital_added(surface, expected) {
+                    } else if analysis.odd_capitals || inner_capital_added(surface, expected, camel)
+                    {
                         // `HegSeth`: capitals no name has. (Title case for an acronym, `Opec`
                         // for OPEC, is a house style, not damage.)
                         analysis.case.push(hit);
@@ -2560,7 +2565,32 @@ impl<'c, 'a> Matcher<'c, 'a> {
             CandidateKind::Style(hits) => {
                 let hit = unique_entity(hits)?;
                 let entity = self.entity(hit.entity)?;
+                // `ZapoRizhzhya`: capitals inside a variant are damage whatever the style.
+                let damaged = candidate.words == 1 && self.analysis(candidate.word).odd_capitals;
                 let applicability = match self.cx.options.house_style {
+                    HouseStyle::Off | HouseStyle::Suggest if damaged => {
+                        let mut letters = surface.chars();
+                        let repaired: String = letters
+                            .next()
+                            .into_iter()
+                            .chain(letters.flat_map(char::to_lowercase))
+                            .collect();
+                        return Some(
+                            Finding::fix(
+                                &CASE,
+                                candidate.span.clone(),
+                                &repaired,
+                                Applicability::Safe,
+                                0.9,
+                            )
+                            .message(format!("capitals of `{surface}` are damaged: `{repaired}`"))
+                            .reason(format!(
+                                "a spelling of {}{}, with capitals inside it",
+                                entity.name,
+                                describe(entity.description)
+                            )),
+                        );
+                    }
                     HouseStyle::Off => return None,
                     HouseStyle::Suggest => Applicability::Suggest,
                     HouseStyle::Fix => Applicability::Safe,
@@ -2607,8 +2637,13 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 };
                 let entity = self.entity(hit.entity)?;
                 let expected = canonical_token(entity.name, hit)?;
-                let odd = self.analysis(candidate.word).odd_capitals
-                    || inner_capital_added(surface, expected);
+                let analysis = self.analysis(candidate.word);
+                let odd = analysis.odd_capitals
+                    || inner_capital_added(
+                        surface,
+                        expected,
+                        self.camel_spelt(&analysis.exact_hits),
+                    );
                 let diacritics_only = fold(surface) == fold(expected)
                     && surface.to_lowercase() == deunicode::deunicode(expected).to_lowercase()
                     && surface
@@ -2720,7 +2755,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 let odd = surface
                     .split(' ')
                     .zip(entity.name.split(' '))
-                    .any(|(s, e)| has_odd_capitals(s) || inner_capital_added(s, e));
+                    .any(|(s, e)| has_odd_capitals(s) || inner_capital_added(s, e, true));
                 // A person's full name, or the name of a body with a word that is no English
                 // word, written all in lower case is damage, not a style. A place's only in
                 // capitalised prose: text typed all in lower case names places too (`the
@@ -3300,6 +3335,16 @@ impl<'c, 'a> Matcher<'c, 'a> {
             ));
         }
         Some(self.garbled_name_fix(candidate, &entity, hit, false, fix, reason))
+    }
+
+    /// True when a name prefix with a capital after it (`LaFayette`, `DeKalb`) may be another
+    /// spelling of the name of the entities of `hits`. It may not where one of them is a place
+    /// of a million people or more: `DuBai`, `LaGos`, `SanTiago` are damage.
+    fn camel_spelt(&self, hits: &[Hit]) -> bool {
+        !hits.iter().any(|hit| {
+            self.entity(hit.entity)
+                .is_some_and(|e| e.kind.is_place() && e.population >= 1_000_000)
+        })
     }
 
     /// The folded first token of a person's name of two tokens (empty for other names).
@@ -4491,8 +4536,8 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 /// True when `surface` has a capital inside it where `expected` (the same letters) has none:
-/// `VanCe` for Vance, `DeFender` for Defender.
-fn inner_capital_added(surface: &str, expected: &str) -> bool {
+/// `VanCe` for Vance, `DeFender` for Defender (after a name prefix only where `camel_spelt`).
+fn inner_capital_added(surface: &str, expected: &str, camel_spelt: bool) -> bool {
     let s: Vec<char> = surface.chars().collect();
     let e: Vec<char> = expected.chars().collect();
     if s.len() != e.len() || !s.first().is_some_and(|c| c.is_uppercase()) {
@@ -4503,7 +4548,9 @@ fn inner_capital_added(surface: &str, expected: &str) -> bool {
         // unless a name prefix and a whole word follow it (`LaFayette`).
         let camel = {
             let prefix: String = s[..i].iter().collect::<String>().to_lowercase();
-            CAMEL_PREFIXES.binary_search(&prefix.as_str()).is_ok() && s.len() - i >= 3
+            camel_spelt
+                && CAMEL_PREFIXES.binary_search(&prefix.as_str()).is_ok()
+                && s.len() - i >= 3
         };
         s[i].is_uppercase() && e[i].is_lowercase() && s[i - 1].is_lowercase() && !camel
     })
@@ -5541,6 +5588,21 @@ mod tests {
             ..RuleOptions::default()
         };
         assert!(findings_with(&Names, "talks in Kiev", &options).is_empty());
+        // A variant with damaged capitals gets its capitals repaired, whatever the style;
+        // it is written in the house spelling only where style is `fix`.
+        let found = findings_with(&Names, "ZapoRizhzhya came under attack.", &options);
+        assert_eq!(found[0].replacement.as_deref(), Some("Zaporizhzhya"));
+        assert_eq!(found[0].applicability, Applicability::Safe);
+        assert_eq!(
+            fix_ids("ZapoRizhzhya came under attack."),
+            vec![("names/case", "Zaporizhzhya".to_owned(), Applicability::Safe)]
+        );
+        let options = RuleOptions {
+            house_style: HouseStyle::Fix,
+            ..RuleOptions::default()
+        };
+        let found = findings_with(&Names, "ZapoRizhzhya came under attack.", &options);
+        assert_eq!(found[0].replacement.as_deref(), Some("Zaporizhzhia"));
     }
 
     #[test]
@@ -5565,6 +5627,25 @@ mod tests {
         assert!(reason.contains("Pete Hegseth"), "{reason}");
         assert!(reason.contains("capitals inside the word"), "{reason}");
         assert!(reason.contains("other word of the name"), "{reason}");
+    }
+
+    #[test]
+    fn a_name_prefix_inside_a_great_citys_name_is_damage() {
+        assert_cases(
+            &Names,
+            &[
+                (
+                    "Flats in DuBai cost more; flights to LaGos and SanTiago less.",
+                    "Flats in Dubai cost more; flights to Lagos and Santiago less.",
+                ),
+                // Smaller places are spelt so (LaFayette, Georgia; DeKalb, Illinois).
+                (
+                    "He grew up in LaFayette and DeKalb.",
+                    "He grew up in LaFayette and DeKalb.",
+                ),
+            ],
+        );
+        assert_applicability(&Names, "Flats in DuBai cost more.", Applicability::Safe);
     }
 
     #[test]
