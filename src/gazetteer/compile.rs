@@ -424,12 +424,18 @@ pub fn compile(
                 let leak = entry.kind == Kind::City
                     && transliteration_leak(&key, &folded)
                     && skeleton(&key) == skeleton(&folded);
+                // (`München`, `Köln`: German's own name of a great city, written with its
+                // umlauts, is a leak however far it is from the English name.)
+                let german_exonym = entry.kind == Kind::City
+                    && entry.population >= 1_000_000
+                    && spelling.contains(['ä', 'ö', 'ü', 'ß'])
+                    && !entry.name.contains(['ä', 'ö', 'ü', 'ß']);
                 if role == Role::Variant
                     && entry.kind.is_place()
                     && (small_place && !leak
                         || key.contains(' ')
                         || is_umlaut_spelling(spelling, &entry.name)
-                        || !is_close_spelling(&key, &folded))
+                        || !is_close_spelling(&key, &folded) && !german_exonym)
                 {
                     // Only foreign spellings of the same name are errors (`Kiew`, `München`);
                     // other names of a place (`Temasek`, `Great Britain`) are not.

@@ -5270,6 +5270,12 @@ mod tests {
                     "The summit in Brussel ended late; the minister came from Mailand.",
                     "The summit in Brussels ended late; the minister came from Milan.",
                 ),
+                // German's own name of a great city with its umlauts, however far from the
+                // English one.
+                (
+                    "The cafe in München was closed.",
+                    "The cafe in Munich was closed.",
+                ),
                 // Capitals under a million people, and short names of cities of millions.
                 (
                     "Talks in Lissabon and in Athen followed. Officials in Kiew said so.",
