@@ -941,7 +941,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 let mut batch_pending = [0u32; crate::scan::WORD_BATCH];
                 let mut pending_count = 0;
                 let first_index = words.len() as u32;
-                for (n, &(start, end)) in batch.iter().enumerate() {
+                for (n, &(start, end, plain)) in batch.iter().enumerate() {
                     // `Zelensky’s`: the possessive is not part of the name.
                     let word = &bytes[start..end];
                     let core_end = if word.last() != Some(&b's') {
@@ -974,11 +974,14 @@ impl<'c, 'a> Matcher<'c, 'a> {
                         sentence_start,
                     };
                     // Most words are lower case and start no name: their surface is their folded
-                    // form, and they need no analysis.
+                    // form, and they need no analysis. The scanner has judged most of those
+                    // plain already (a possessive stripped off leaves them plain).
                     let hash = match key::pack_in(bytes, start, core_end) {
                         Some(packed) => {
                             let hash = key::hash_key(packed);
-                            if key::is_plain_lower_key(packed) && !starters.may_contain(hash) {
+                            if (plain || key::is_plain_lower_key(packed))
+                                && !starters.may_contain(hash)
+                            {
                                 batch_slots[n] = NONE;
                                 batch_hashes[n] = hash;
                                 continue;
