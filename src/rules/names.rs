@@ -5586,6 +5586,11 @@ mod tests {
             fix_ids("talks in Kiev"),
             vec![("names/style", "Kyiv".to_owned(), Applicability::Suggest)]
         );
+        // GeoNames names Cologne in German; the house writes the English name.
+        assert_eq!(
+            fix_ids("fans in Köln cheered"),
+            vec![("names/style", "Cologne".to_owned(), Applicability::Suggest)]
+        );
         let options = RuleOptions {
             house_style: HouseStyle::Fix,
             ..RuleOptions::default()
