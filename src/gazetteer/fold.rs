@@ -587,20 +587,26 @@ mod tests {
         previous[b.len()]
     }
 
-    #[test]
-    fn distance_matches_the_reference_on_random_words() {
-        // A small alphabet, so that runs, transpositions and shared letters are common.
+    /// A generator of words of a given length over `alphabet`, the same sequence every run
+    /// (xorshift).
+    fn random_words(alphabet: &'static [u8]) -> impl FnMut(usize) -> String {
         let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut word = |len: usize| -> String {
+        move |len| {
             (0..len)
                 .map(|_| {
                     state ^= state << 13;
                     state ^= state >> 7;
                     state ^= state << 17;
-                    char::from(b'a' + (state % 4) as u8)
+                    char::from(alphabet[(state % alphabet.len() as u64) as usize])
                 })
                 .collect()
-        };
+        }
+    }
+
+    #[test]
+    fn distance_matches_the_reference_on_random_words() {
+        // A small alphabet, so that runs, transpositions and shared letters are common.
+        let mut word = random_words(b"abcd");
         for round in 0..3000 {
             let (a, b) = (word(round % 13), word((round / 13) % 11 + (round % 3) * 30));
             assert_eq!(edit_distance(&a, &b), reference_distance(&a, &b), "{a} {b}");
@@ -609,17 +615,7 @@ mod tests {
 
     #[test]
     fn one_edit_and_skeletons_match_their_references_on_random_words() {
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut word = |len: usize| -> String {
-            (0..len)
-                .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    char::from(b"aschtzkjy-"[(state % 10) as usize])
-                })
-                .collect()
-        };
+        let mut word = random_words(b"aschtzkjy-");
         for round in 0..5000 {
             let (a, b) = (word(round % 9), word((round / 9) % 9 + (round % 7) * 10));
             assert_eq!(
