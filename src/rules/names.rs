@@ -2234,7 +2234,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 let garble = !genitive
                     && (!known
                         || analysis.odd_capitals
-                        || capitalised && !analysis.common70 && !derived);
+                        || capitalised && !is_common60_flags(flags) && !derived);
                 if mismatches == 0 && garble && near_word(folded, expected) {
                     mismatches += 1;
                 } else {
@@ -2254,7 +2254,14 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// the garbled word of a name.
     fn second_unknown(&self, i: usize) -> bool {
         let analysis = self.analysis(i + 1);
-        self.words[i + 1].span.range().len() >= 4 && (!analysis.known_word || analysis.odd_capitals)
+        let span = self.words[i + 1].span;
+        // (A rare word capitalised inside a capitalised name is as good as none: `European
+        // Cental Bank`, where a cental is a hundredweight.)
+        let rare_capitalised = self.text.as_bytes()[span.start as usize].is_ascii_uppercase()
+            && self.word_analysis[i + 1] & INDEX_BITS != NONE
+            && !is_common60_flags(analysis.flags);
+        span.range().len() >= 4
+            && (!analysis.known_word || analysis.odd_capitals || rare_capitalised)
     }
 
     /// The candidate for `words` words from word `i` that are the name `hit` with one word
@@ -4351,6 +4358,12 @@ fn is_known_flags(flags: u64) -> bool {
             != 0
 }
 
+/// True when lexicon flags mark an English word of SCOWL size 60 or less: a capitalised word
+/// inside a name that is rarer than that (`Cental`, a hundredweight) may be a garbled one.
+fn is_common60_flags(flags: u64) -> bool {
+    flags & word_flag::WORD != 0 && flags & 0xff <= 60
+}
+
 /// True when lexicon flags mark a very common English word (SCOWL size 10).
 fn is_common_flags(flags: u64) -> bool {
     flags & word_flag::WORD != 0 && flags & 0xff <= 10
@@ -4689,6 +4702,16 @@ mod tests {
                     "The International Mnetary Fund raised its forecast.",
                     "The International Monetary Fund raised its forecast.",
                 ),
+                // … or into one of SCOWL's rarest words (a cental is a hundredweight),
+                // capitalised as the name is.
+                (
+                    "The European Cental Bank held rates.",
+                    "The European Central Bank held rates.",
+                ),
+                (
+                    "Soldiers in a frontline town. Photo: Associated Pres",
+                    "Soldiers in a frontline town. Photo: Associated Press",
+                ),
                 // A named exercise with a word slipped, called an exercise.
                 (
                     "The Cold Rsponse exercise in northern Norway began.",
@@ -4759,6 +4782,11 @@ mod tests {
                 ),
             ],
         );
+        assert_applicability(
+            &Names,
+            "The European Cental Bank held rates.",
+            Applicability::Safe,
+        );
         // Places in lower case are only suggested: text typed all in lower case names them too.
         let lower_place = crate::rules::testing::findings(
             &Names,
@@ -4802,6 +4830,9 @@ mod tests {
             "The Saudi Arabian oil minister said output would rise.",
             // A real name form with no title of that person before it.
             "Maia Sanu said so.",
+            // A word of a name changed into a more common word is another name.
+            "The European Central Banks met.",
+            "He spoke to European Council Bank officials.",
             // A real person outside the gazetteer who shares one name with someone in it
             // (Pham Van Dong) under the same title.
             "Vietnamese Prime Minister Phan Van Khai and his wife visited the university.",
