@@ -62,7 +62,9 @@ static SPACING: RuleMeta = RuleMeta {
         a word (`“ historic ”`). Straight marks spaced inside a pair that the \
         paragraph's marks make certain (`a \" historic moment \" for`) are joined to the words \
         they enclose, and a closing mark glued to the next sentence (`intimidated.”He added`) \
-        gets its space.",
+        gets its space, as does an opening mark glued to the sentence before it where the next \
+        mark closes its quotation (`the meeting.“ The situation` → `the meeting. “The \
+        situation`, `He was clear.“The` → `He was clear. “The`).",
     safety: "Safe: a closing mark never stands alone after sentence punctuation in English, \
         and straight marks are joined only where every mark of the paragraph pairs.",
     examples: &[
@@ -562,6 +564,22 @@ fn pair_marks(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
                         depth -= 1;
                     } else if let Some(fix) = straight_quotation_closed(text, &paragraph, at, end) {
                         out.push(fix);
+                    } else if glued_after_punctuation(before)
+                        && after == Some(' ')
+                        && char_at(text, end + 1).is_some_and(char::is_alphanumeric)
+                        && marks.get(index + 1).is_some_and(|&(_, opens)| !opens)
+                    {
+                        // `after the meeting.“ The situation … unacceptable.”`: no quotation is
+                        // open, the next mark closes one, and the space is on the wrong side.
+                        out.push(
+                            Finding::fix(&SPACING, at..end + 1, " “", Applicability::Safe, 0.9)
+                                .message("opening quotation mark moved after the space: ` “`")
+                                .reason(
+                                    "no quotation is open, the next mark closes one, and a \
+                                     quotation starts with its first word",
+                                ),
+                        );
+                        depth = 1;
                     } else {
                         out.push(unpaired(at, "an opening mark after a word"));
                     }
@@ -579,6 +597,27 @@ fn pair_marks(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
                             .reason("the quotation is open, its sentence has ended and the next begins"),
                     );
                     depth = 0;
+                }
+                // `He was clear.“The situation …,” he said`: no quotation is open, the next
+                // mark closes one: the mark opens it and lost the space before it.
+                (false, false)
+                    if depth == 0
+                        && glued_after_punctuation(before)
+                        && after.is_some_and(char::is_alphanumeric)
+                        && marks.get(index + 1).is_some_and(|&(_, opens)| !opens) =>
+                {
+                    // (After a colon or comma the spacing rule inserts that space.)
+                    if before.is_some_and(|c| matches!(c, '.' | '?' | '!')) {
+                        out.push(
+                            Finding::fix(&SPACING, at..at, " ", Applicability::Safe, 0.9)
+                                .message("no space before an opening quotation mark")
+                                .reason(
+                                    "no quotation is open, the next mark closes one, and the \
+                                     sentence before has ended",
+                                ),
+                        );
+                    }
+                    depth = 1;
                 }
                 (false, false) => out.push(unpaired(at, "a mark glued between two words")),
             }
@@ -711,6 +750,12 @@ fn pair_marks(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// True when `before` (the character before a quotation mark) ends a sentence or introduces a
+/// quotation (`.`, `?`, `!`, `:`, `,`): an opening mark glued to it has lost the space before it.
+fn glued_after_punctuation(before: Option<char>) -> bool {
+    before.is_some_and(|c| matches!(c, '.' | '?' | '!' | ':' | ','))
 }
 
 /// Where a straight double quote stands between its neighbours.
@@ -1161,6 +1206,45 @@ apply this year but will probably start in April,\" he added.
             "He called the plans unrealistic.“He called for a new start.",
         );
         assert!(!found.is_empty() && found.iter().all(|f| f.replacement.is_none()));
+    }
+
+    #[test]
+    fn an_opening_mark_glued_to_the_sentence_before_gets_its_space() {
+        assert_cases(
+            &Quotes,
+            &[
+                (
+                    "They met.“ The situation is unacceptable. ” Then they left.",
+                    "They met. “The situation is unacceptable.” Then they left.",
+                ),
+                (
+                    "He was clear.“The situation is unacceptable,” he said.",
+                    "He was clear. “The situation is unacceptable,” he said.",
+                ),
+            ],
+        );
+        for text in [
+            "They met.“ The situation is unacceptable. ” Then they left.",
+            "He was clear.“The situation is unacceptable,” he said.",
+        ] {
+            assert!(
+                findings(&Quotes, text)
+                    .iter()
+                    .all(|f| f.applicability == Applicability::Safe),
+                "{text}"
+            );
+        }
+        // With no closing mark after it, the mark may close an earlier quotation: flagged.
+        for text in [
+            "They met.“ The situation is unacceptable.",
+            "He was clear.“The situation is unacceptable.",
+        ] {
+            let found = findings(&Quotes, text);
+            assert!(
+                !found.is_empty() && found.iter().all(|f| f.replacement.is_none()),
+                "{text}"
+            );
+        }
     }
 
     #[test]
