@@ -61,8 +61,8 @@ static SPACING: RuleMeta = RuleMeta {
         the next mark closes the quotation, goes, and so does one before its closing mark after \
         a word (`“ historic ”`). Straight marks spaced inside a pair that the \
         paragraph's marks make certain (`a \" historic moment \" for`) are joined to the words \
-        they enclose, and a closing mark glued to the next sentence (`intimidated.”He added`) \
-        gets its space, as does an opening mark glued to the sentence before it where the next \
+        they enclose, and a closing mark glued to the next sentence or word (`intimidated.”He \
+        added`, `a good day for Europe\"and praised`) gets its space, as does an opening mark glued to the sentence before it where the next \
         mark closes its quotation (`the meeting.“ The situation` → `the meeting. “The \
         situation`, `He was clear.“The` → `He was clear. “The`).",
     safety: "Safe: a closing mark never stands alone after sentence punctuation in English, \
@@ -891,6 +891,24 @@ fn pair_straight(text: &str, paragraph: Range<usize>, out: &mut Vec<Finding>) {
                     "no space after a closing quotation mark",
                 ))
             }
+            // `"a good day for Europe"and praised`: a quotation opened where a quotation
+            // opens, closed glued to the next word (not a possessive `s`).
+            StraightPosition::Glued
+                if open_at == StraightPosition::Opening
+                    && char_before(text, close).is_some_and(char::is_alphabetic)
+                    && text[close + 1..]
+                        .chars()
+                        .take_while(|c| c.is_alphabetic())
+                        .count()
+                        >= 2 =>
+            {
+                Some((
+                    close + 1..close + 1,
+                    " ",
+                    &SPACING,
+                    "no space after a closing quotation mark",
+                ))
+            }
             // `systems. "` or `moment " .`: the space before the mark goes. (So it does in
             // `"unacceptable ".`: a mark before punctuation opens nothing.)
             StraightPosition::Spaced
@@ -1136,6 +1154,10 @@ mod tests {
                     "He called it a \"historic moment\" for Europe.",
                 ),
                 (
+                    "Scholz called it \"a good day for Europe\"and praised them.",
+                    "Scholz called it \"a good day for Europe\" and praised them.",
+                ),
+                (
                     "\"It's round one to the Americans, \" said Richard Reid.",
                     "\"It's round one to the Americans,\" said Richard Reid.",
                 ),
@@ -1170,6 +1192,11 @@ apply this year but will probably start in April,\" he added.
                 (
                     "end of the quote,\" he said, \"and the start of the next",
                     "end of the quote,\" he said, \"and the start of the next",
+                ),
+                // A possessive after the mark is no word glued to it.
+                (
+                    "He called it \"Europe\"s day\" and \"ours\" at once.",
+                    "He called it \"Europe\"s day\" and \"ours\" at once.",
                 ),
                 // Odd number of marks: nothing is trusted.
                 (
