@@ -416,14 +416,28 @@ fn function_word(
     {
         return;
     }
-    if let Some(next) = words.get(k + 1) {
-        let bigram = format!("{} {}", fold(surface), fold(&text[next.clone()]));
-        if cx.gazetteer.is_starter(&bigram) {
-            let mut hits = Vec::new();
-            cx.gazetteer.exact(&bigram, &mut hits);
-            if !hits.is_empty() || cx.gazetteer.is_starter(&bigram) {
-                return;
-            }
+    // A name that starts with the word and goes on in small letters (`The new York Times`,
+    // miscased): the words must make the name, not only begin some name (`it The new rules`:
+    // The New York Times begins so, but no name is `the new rules`).
+    let mut phrase = fold(surface);
+    for next in words.iter().skip(k + 1).take(5) {
+        phrase.push(' ');
+        phrase.push_str(&fold(&text[next.clone()]));
+        let mut hits = Vec::new();
+        cx.gazetteer.exact(&phrase, &mut hits);
+        if !hits.is_empty() {
+            return;
+        }
+        // (The starters list pairs of words; longer beginnings are looked for as prefixes.)
+        let goes_on = if phrase.matches(' ').count() == 1 {
+            cx.gazetteer.is_starter(&phrase)
+        } else {
+            !cx.gazetteer
+                .prefix_keys(&format!("{phrase} "), 1)
+                .is_empty()
+        };
+        if !goes_on {
+            break;
         }
     }
     // Headlines and titles: most words of the line capitalised.
@@ -625,6 +639,16 @@ mod tests {
                 (
                     "In the end Nobody wanted to take responsibility.",
                     "In the end nobody wanted to take responsibility.",
+                ),
+                // `The new` begins The New York Times; `the new rules` is no name.
+                (
+                    "The minister explained it The new rules would apply from May.",
+                    "The minister explained it the new rules would apply from May.",
+                ),
+                // … but a name written in small letters after it keeps the capital.
+                (
+                    "He said it The new York Times reported.",
+                    "He said it The new York Times reported.",
                 ),
                 // Where a name is expected, `He` stays (the pronoun would be `him`).
                 (
