@@ -857,7 +857,7 @@ static MISSING_SPACE_AFTER_PUNCTUATION: RuleMeta = RuleMeta {
     explanation: "Finds a word glued to the next one by punctuation: a full stop, question or \
         exclamation mark or colon before a capitalised word (`unrealistic.He called`), or a comma, \
         semicolon or colon between two words (`Paris,France`, `Note:the`). Abbreviations and initials (`U.S.`, \
-        `e.g.`), numbers (`3.5`, `1,000`), domains and file names (`www.x.com`, `Node.js`) \
+        `e.g.`), numbers (`3.5`, `1,000`), domains and file names (`www.x.com`, `Node.js`, `report.PDF`) \
         and anything inside a longer dotted or slashed token are left alone.",
     safety: "Safe: both sides are ordinary words (letters only, the second capitalised after a \
         full stop), which no abbreviation, number, name or address looks like.",
@@ -910,6 +910,16 @@ fn is_known_acronym(cx: &Context<'_>, word: &str) -> bool {
     hits.iter()
         .filter_map(|h| cx.gazetteer.entity(h.entity))
         .any(|e| e.name == word)
+}
+
+/// True for the extension of a common kind of file (`PDF`, `docx`), which follows a full stop
+/// in a file's name (`report.PDF`) and starts no sentence.
+fn is_file_extension(word: &str) -> bool {
+    const EXTENSIONS: &[&str] = &[
+        "csv", "doc", "docx", "exe", "gif", "htm", "html", "jpeg", "jpg", "json", "mp3", "mp4",
+        "pdf", "png", "ppt", "pptx", "rtf", "txt", "wav", "xls", "xlsx", "xml", "zip",
+    ];
+    word.len() <= 4 && EXTENSIONS.contains(&word.to_ascii_lowercase().as_str())
 }
 
 /// A space written before a mark instead of after it (`drones .At least`, `Friday ,a
@@ -1001,9 +1011,10 @@ impl Rule for MissingSpaceAfterPunctuation {
                 else {
                     return;
                 };
-                // `a “historic moment”.He added`: a quotation or bracket closed before the stop.
+                // `a “historic moment”.He added`: a quotation or bracket closed before the stop
+                // (or a percentage: `rose 2%.According to`).
                 let mut closed_at = mark;
-                if matches!(before, '"' | '”' | '’' | ')')
+                if matches!(before, '"' | '”' | '’' | ')' | '%')
                     && matches!(bytes[mark], b'.' | b'?' | b'!')
                 {
                     closed_at = mark - before.len_utf8();
@@ -1050,10 +1061,12 @@ impl Rule for MissingSpaceAfterPunctuation {
                     let capitalised = chars.next().is_some_and(char::is_uppercase)
                         && chars.next().is_some_and(char::is_lowercase);
                     // `Russia.EU Commission`: a known acronym after a word of small letters.
+                    // (Not a file's extension: `report.PDF`.)
                     let acronym = !capitalised
                         && punctuation == b'.'
                         && before.is_lowercase()
                         && left.chars().count() >= 3
+                        && !is_file_extension(right)
                         && is_known_acronym(cx, right);
                     if !(capitalised || acronym)
                         || !(before.is_lowercase() || before.is_ascii_digit())
@@ -1082,8 +1095,15 @@ impl Rule for MissingSpaceAfterPunctuation {
                 let year = sentence_end
                     && token_left.len() == 4
                     && token_left.bytes().all(|b| b.is_ascii_digit());
+                let percentage = sentence_end
+                    && token_left.strip_suffix('%').is_some_and(|number| {
+                        number.starts_with(|c: char| c.is_ascii_digit())
+                            && number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                    });
                 let token_right = &text[token_after(text, mark + 1)];
-                if !(year || is_plain_word_token(token_left)) || !is_plain_word_token(token_right) {
+                if !(year || percentage || is_plain_word_token(token_left))
+                    || !is_plain_word_token(token_right)
+                {
                     return;
                 }
                 let mark_char = punctuation as char;
@@ -1845,6 +1865,15 @@ mod tests {
                     "sanctions against Russia. EU leaders and the alliance. NATO said",
                 ),
                 ("see index.HTM and Vue.JS", "see index.HTM and Vue.JS"),
+                (
+                    "the file report.PDF was sent",
+                    "the file report.PDF was sent",
+                ),
+                (
+                    "The price rose 2%.According to analysts",
+                    "The price rose 2%. According to analysts",
+                ),
+                ("up 2.5%.Analysts said", "up 2.5%. Analysts said"),
                 (
                     "Starmer said:“We stand with Ukraine,” and added,“Always.”",
                     "Starmer said: “We stand with Ukraine,” and added, “Always.”",
