@@ -2166,7 +2166,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let names = match self.memos.pair_keys.get(&pair) {
             Some(names) => Rc::clone(names),
             None => {
-                let names = self.names_begun_by(i);
+                let names = self.names_begun_by(i, starts);
                 // People are repaired word by word, with their own evidence (`Pete HegeSth`):
                 // only names of other things are kept, with their words.
                 let names: Rc<[PairName]> = names
@@ -2354,27 +2354,33 @@ impl<'c, 'a> Matcher<'c, 'a> {
 
     /// Gazetteer names that words `i` and `i + 1` may begin with at most one of them garbled
     /// (the second): the first word must be exact.
-    fn names_begun_by(&mut self, i: usize) -> KeyedHits {
+    ///
+    /// `starts` is whether the two words start some multi-word name ([`Gazetteer::is_starter`]
+    /// of the pair), which [`Matcher::phrase_at`] has worked out already: the pair is not
+    /// looked up again.
+    fn names_begun_by(&mut self, i: usize, starts: bool) -> KeyedHits {
         // Names whose first two words are exact are few; names that share only a first word
         // are many, so those are only searched when the first word is no common word.
-        let first = self.folded(i).to_owned();
+        // (The prefix is written straight into one string: no `format!`, no copy of the
+        // first word.)
+        let first = self.folded(i);
+        let mut prefix = String::with_capacity(first.len() + 24);
+        prefix.push_str(first);
+        prefix.push(' ');
         let second = self.folded(i + 1).to_owned();
-        let bigram = format!("{first} {second}");
-        let prefix = if self.gazetteer.is_starter(&bigram) {
-            format!("{bigram} ")
-        } else if !self.analysis(i).common70 {
-            format!("{first} ")
-        } else if self.second_unknown(i) {
+        if starts {
+            prefix.push_str(&second);
+            prefix.push(' ');
+        } else if self.analysis(i).common70 {
             // A common first word (`International Mnetary Fund`, `New Zealan`) only when the
             // second word is no word at all, so that it may be the garbled one; its first
             // letter narrows the names (there are hundreds of `New …`).
             match second.chars().next() {
-                Some(letter) => format!("{first} {letter}"),
-                None => return Vec::new(),
+                Some(letter) if self.second_unknown(i) => prefix.push(letter),
+                _ => return Vec::new(),
             }
-        } else {
-            return Vec::new();
-        };
+        }
+        // (Otherwise the first word alone is searched on: `{first} `.)
         let keys = match self.memos.prefixes.get(&prefix) {
             Some(keys) => Rc::clone(keys),
             None => {
