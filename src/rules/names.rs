@@ -743,10 +743,6 @@ const INDEX_BITS: u32 = 0x00FF_FFFF;
 /// The slot of a word that needs no analysis: a lower-case word that starts no name.
 const NONE: u32 = INDEX_BITS;
 
-/// The slot of a word waiting for its lookup in the word table (never seen once `find` has
-/// classified every word).
-const PENDING: u32 = INDEX_BITS - 1;
-
 /// Slot flag: the word may start a multi-word name.
 const SLOT_STARTER: u32 = 1 << 24;
 
@@ -914,33 +910,44 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// Splits the prose into words: letters and digits, with inner apostrophes and hyphens
     /// (`O'Brien`, `Jean-Yves`); a possessive `’s` is left out of the span. Words that need
     /// nothing (lower case, starting no name: a Bloom filter says so) get their slot at once;
-    /// the others are returned, to be looked up in the word table.
+    /// the others are looked up in the word table (and analysed at their first sighting) in
+    /// the same pass, a batch at a time: the table buckets of a batch's words are asked for
+    /// while the batch is read, and looked up after. Returns the words the main loop acts on
+    /// (those that may start a name or be one), in order.
+    ///
+    /// (One pass: a word is packed and hashed once, and no list of words still to look up is
+    /// written and read back.)
     fn tokenize(&mut self) -> Vec<u32> {
         let text = self.text;
         let bytes = text.as_bytes();
-        let starters = self.gazetteer.starter_word_filter();
-        let (words, slots, hashes) = (
-            &mut self.words,
-            &mut self.word_analysis,
-            &mut self.word_hashes,
-        );
+        let (cx, gazetteer) = (self.cx, self.gazetteer);
+        let starters = gazetteer.starter_word_filter();
+        // The lists are taken out of the matcher while they are filled, so that a word seen
+        // for the first time can be analysed on the way (analysis borrows the whole matcher;
+        // it never reads the lists).
+        let mut words = std::mem::take(&mut self.words);
+        let mut slots = std::mem::take(&mut self.word_analysis);
+        let mut hashes = std::mem::take(&mut self.word_hashes);
         // About one word in six bytes of prose; enough room for one in four, so that the
         // lists are not copied as they grow.
         let estimate = text.len() / 4 + 16;
         words.reserve(estimate);
         slots.reserve(estimate);
         hashes.reserve(estimate);
-        let mut pending = Vec::with_capacity(estimate / 2);
-        for segment in self.cx.doc.prose() {
+        let mut active = Vec::with_capacity(estimate / 4);
+        for segment in cx.doc.prose() {
             let mut previous_end: Option<usize> = None;
             crate::scan::for_each_word_batch(text, segment.clone(), true, |batch| {
                 // Each batch is written to arrays on the stack, then appended at once.
                 let mut batch_words = [Word::EMPTY; crate::scan::WORD_BATCH];
                 let mut batch_slots = [NONE; crate::scan::WORD_BATCH];
                 let mut batch_hashes = [0u64; crate::scan::WORD_BATCH];
-                let mut batch_pending = [0u32; crate::scan::WORD_BATCH];
-                let mut pending_count = 0;
-                let first_index = words.len() as u32;
+                // Words to look up in the table: positions in the batch, and packed keys (0, which
+                // no packed word is, for a word too long to pack).
+                let mut lookups = [0u8; crate::scan::WORD_BATCH];
+                let mut lookup_keys = [0u128; crate::scan::WORD_BATCH];
+                let mut lookup_count = 0;
+                let first_index = words.len();
                 for (n, &(start, end, plain)) in batch.iter().enumerate() {
                     // `Zelensky’s`: the possessive is not part of the name.
                     let word = &bytes[start..end];
@@ -976,33 +983,88 @@ impl<'c, 'a> Matcher<'c, 'a> {
                     // Most words are lower case and start no name: their surface is their folded
                     // form, and they need no analysis. The scanner has judged most of those
                     // plain already (a possessive stripped off leaves them plain).
-                    let hash = match key::pack_in(bytes, start, core_end) {
-                        Some(packed) => {
-                            let hash = key::hash_key(packed);
-                            if (plain || key::is_plain_lower_key(packed))
-                                && !starters.may_contain(hash)
-                            {
-                                batch_slots[n] = NONE;
-                                batch_hashes[n] = hash;
-                                continue;
-                            }
-                            hash
+                    let packed = key::pack_in(bytes, start, core_end);
+                    if let Some(packed) = packed {
+                        let hash = key::hash_key(packed);
+                        batch_hashes[n] = hash;
+                        if (plain || key::is_plain_lower_key(packed)) && !starters.may_contain(hash)
+                        {
+                            batch_slots[n] = NONE;
+                            continue;
                         }
-                        None => 0,
-                    };
-                    batch_slots[n] = PENDING;
-                    batch_hashes[n] = hash;
-                    batch_pending[pending_count] = first_index + n as u32;
-                    pending_count += 1;
+                        self.table.prefetch(hash);
+                    }
+                    lookups[lookup_count] = n as u8;
+                    lookup_keys[lookup_count] = packed.unwrap_or(0);
+                    lookup_count += 1;
+                }
+                for (&n, &packed) in lookups[..lookup_count].iter().zip(&lookup_keys) {
+                    let n = usize::from(n);
+                    let packed = (packed != 0).then_some(packed);
+                    let entry = self.classify(batch_words[n].span, packed, batch_hashes[n]);
+                    if entry.slot & (SLOT_STARTER | SLOT_BUSY) != 0 {
+                        active.push((first_index + n) as u32);
+                    }
+                    batch_slots[n] = entry.slot;
+                    batch_hashes[n] = entry.folded_hash;
                 }
                 let count = batch.len();
                 words.extend_from_slice(&batch_words[..count]);
                 slots.extend_from_slice(&batch_slots[..count]);
                 hashes.extend_from_slice(&batch_hashes[..count]);
-                pending.extend_from_slice(&batch_pending[..pending_count]);
             });
         }
-        pending
+        self.words = words;
+        self.word_analysis = slots;
+        self.word_hashes = hashes;
+        active
+    }
+
+    /// The table entry of a word that may need an analysis (not known plain and starting no
+    /// name): `span` is the word, `packed` its packed key (`None` when too long to pack) and
+    /// `hash` that key's [`key::hash_key`]. A word seen before costs one probe (the starter
+    /// filter's few false positives are remembered there too); a word seen for the first
+    /// time is classified, analysed if it needs it, and remembered.
+    #[inline]
+    fn classify(&mut self, span: Range32, packed: Option<u128>, hash: u64) -> WordEntry {
+        // (The surface is sliced only where it is read: a hit needs none.)
+        let text = self.text;
+        let surface = || &text[span.range()];
+        match packed {
+            Some(packed) => {
+                if let Some(entry) = self.table.get_packed(packed, hash) {
+                    entry
+                } else if key::is_plain_lower_key(packed)
+                    && !self.gazetteer.is_starter_word_hashed(hash, surface())
+                {
+                    let entry = WordEntry {
+                        slot: NONE,
+                        folded_hash: hash,
+                    };
+                    self.table.insert_packed(packed, hash, entry);
+                    entry
+                } else {
+                    let entry = self.first_sighting(surface());
+                    self.table.insert_packed(packed, hash, entry);
+                    entry
+                }
+            }
+            None => {
+                let surface = surface();
+                if is_plain_lower(surface) && !self.gazetteer.is_starter_word(surface) {
+                    WordEntry {
+                        slot: NONE,
+                        folded_hash: word_hash(surface),
+                    }
+                } else if let Some(entry) = self.table.get(surface) {
+                    entry
+                } else {
+                    let entry = self.first_sighting(surface);
+                    self.table.insert(surface, entry);
+                    entry
+                }
+            }
+        }
     }
 
     /// The folded form of a gazetteer string (a name or description), folded once.
@@ -1104,62 +1166,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
 
     /// Finds the candidates of the document and decides them.
     fn find(&mut self, out: &mut Vec<Finding>) {
-        let pending = self.tokenize();
-        // Words the main loop acts on: those that may start a name or be one.
-        let mut active = Vec::with_capacity(pending.len());
-        let bytes = self.text.as_bytes();
-        // The table bucket of a word a few words ahead is fetched while this one is looked up.
-        const AHEAD: usize = 8;
-        for (n, &i) in pending.iter().enumerate() {
-            if let Some(&later) = pending.get(n + AHEAD) {
-                self.table.prefetch(self.word_hashes[later as usize]);
-            }
-            let i = i as usize;
-            let span = self.words[i].span;
-            let (start, end) = (span.start as usize, span.end as usize);
-            let entry = if let Some(packed) = key::pack_in(bytes, start, end) {
-                let hash = self.word_hashes[i];
-                // Any word seen before costs one probe (the starter filter's few false
-                // positives are remembered there too).
-                if let Some(entry) = self.table.get_packed(packed, hash) {
-                    entry
-                } else if key::is_plain_lower_key(packed)
-                    && !self
-                        .gazetteer
-                        .is_starter_word_hashed(hash, &self.text[start..end])
-                {
-                    let entry = WordEntry {
-                        slot: NONE,
-                        folded_hash: hash,
-                    };
-                    self.table.insert_packed(packed, hash, entry);
-                    entry
-                } else {
-                    let entry = self.first_sighting(&self.text[start..end]);
-                    self.table.insert_packed(packed, hash, entry);
-                    entry
-                }
-            } else {
-                let surface = &self.text[start..end];
-                if is_plain_lower(surface) && !self.gazetteer.is_starter_word(surface) {
-                    WordEntry {
-                        slot: NONE,
-                        folded_hash: word_hash(surface),
-                    }
-                } else if let Some(entry) = self.table.get(surface) {
-                    entry
-                } else {
-                    let entry = self.first_sighting(surface);
-                    self.table.insert(surface, entry);
-                    entry
-                }
-            };
-            if entry.slot & (SLOT_STARTER | SLOT_BUSY) != 0 {
-                active.push(i as u32);
-            }
-            self.word_analysis[i] = entry.slot;
-            self.word_hashes[i] = entry.folded_hash;
-        }
+        let active = self.tokenize();
         let mut evidence = Evidence::default();
         let mut candidates = Vec::new();
         let mut covered_until = 0usize;
