@@ -170,10 +170,14 @@ impl Starters {
     fn new<'a>(starters: impl Iterator<Item = &'a str>) -> Self {
         let mut words = rustc_hash::FxHashSet::default();
         let mut pairs = Vec::new();
+        // (Spaces are found by a byte loop: starters are short, and tens of thousands of
+        // them are split when the filters are built, once per run.)
+        let space = |s: &str| s.bytes().position(|b| b == b' ');
         for starter in starters {
-            match starter.split_once(' ') {
-                Some((first, rest)) => {
-                    let second = rest.split(' ').next().unwrap_or(rest);
+            match space(starter) {
+                Some(at) => {
+                    let (first, rest) = (&starter[..at], &starter[at + 1..]);
+                    let second = space(rest).map_or(rest, |end| &rest[..end]);
                     pairs.push(pair_hash(word_hash(first), word_hash(second)));
                 }
                 None => {

@@ -1112,7 +1112,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
     }
 
-    /// The folded form of word `i` (a lower-case ASCII word is its own folded form).
+    /// The folded form of word `i` (a lower-case ASCII word is its own folded form). Inlined:
+    /// it is a branch and a load, called for the neighbours of most words the main loop acts on.
+    #[inline]
     fn folded(&self, i: usize) -> &str {
         match self.word_analysis[i] & INDEX_BITS {
             NONE => &self.text[self.words[i].span.range()],
@@ -2067,6 +2069,16 @@ impl<'c, 'a> Matcher<'c, 'a> {
             let Some(expected) = tokens.get(position) else {
                 continue;
             };
+            // (The distance is at least the difference in length: a part more than two letters
+            // longer or shorter is close only by its skeleton, settled without the distance.)
+            if folded.len().abs_diff(expected.len()) > 2
+                && !has_skeleton(
+                    expected,
+                    folded_skeleton.get_or_insert_with(|| skeleton(folded)),
+                )
+            {
+                continue;
+            }
             let distance = edit_distance(folded, expected);
             let similarity = if distance <= 1
                 || has_skeleton(
@@ -2396,11 +2408,19 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 keys
             }
         };
-        let second_skeleton = skeleton(&second);
+        // (The second word's skeleton is worked out only if some key needs it: none does when
+        // the prefix holds both words.)
+        let second_skeleton = std::cell::OnceCell::new();
         keys.iter()
             .filter(|(key, _)| {
-                key.split(' ').nth(1).is_some_and(|expected| {
-                    expected == second || near_word_keyed(&second, &second_skeleton, expected)
+                second_word(key).is_some_and(|expected| {
+                    expected == second
+                        || near_word_by(&second, expected, || {
+                            has_skeleton(
+                                expected,
+                                second_skeleton.get_or_init(|| skeleton(&second)),
+                            )
+                        })
                 })
             })
             .cloned()
@@ -4478,11 +4498,6 @@ fn near_word(word: &str, expected: &str) -> bool {
     near_word_by(word, expected, || same_skeleton(word, expected))
 }
 
-/// [`near_word`] for a word whose [`skeleton`] is `key`, to weigh against many names.
-fn near_word_keyed(word: &str, key: &str, expected: &str) -> bool {
-    near_word_by(word, expected, || has_skeleton(expected, key))
-}
-
 /// [`near_word`], with `same_skeleton` saying whether the two words share a skeleton.
 fn near_word_by(word: &str, expected: &str, same_skeleton: impl FnOnce() -> bool) -> bool {
     if word.len() == 4 && expected.len() == 5 {
@@ -4504,6 +4519,18 @@ fn near_word_by(word: &str, expected: &str, same_skeleton: impl FnOnce() -> bool
         gap <= 1 && within_one_edit(word, expected)
     };
     close || cut_short(word, expected) || same_skeleton()
+}
+
+/// The second word of a gazetteer key (`key.split(' ').nth(1)`), found by its bytes: keys are
+/// short, and a byte loop beats a character searcher's set-up. `None` for a key of one word.
+fn second_word(key: &str) -> Option<&str> {
+    let bytes = key.as_bytes();
+    let start = bytes.iter().position(|&b| b == b' ')? + 1;
+    let end = bytes[start..]
+        .iter()
+        .position(|&b| b == b' ')
+        .map_or(bytes.len(), |k| start + k);
+    Some(&key[start..end])
 }
 
 /// The token of `name` a hit refers to (the whole name for canonical hits).
