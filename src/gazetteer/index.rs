@@ -336,14 +336,27 @@ impl Index {
         }
     }
 
+    /// [`Index::exact`], handing each posting to `found` rather than to a list: for callers
+    /// that filter or convert the postings at once, without a list of their own to fill.
+    pub fn exact_each(&self, folded: &str, found: impl FnMut(Posting)) {
+        if let Some(offset) = self.exact.get(folded) {
+            self.each_entity_posting(offset, found);
+        }
+    }
+
     /// The postings stored at `offset` (a value of the exact map).
     fn entity_postings(&self, offset: u64, out: &mut Vec<Posting>) {
+        self.each_entity_posting(offset, |posting| out.push(posting));
+    }
+
+    /// Calls `found` with each posting stored at `offset` (a value of the exact map), in order.
+    fn each_entity_posting(&self, offset: u64, mut found: impl FnMut(Posting)) {
         let postings = self.section(section::ENTITY_POSTINGS);
         let at = offset as usize * 8;
         let count = read_u64(postings, at) as usize;
         for i in 0..count {
             let (entity, role, token) = decode_entity_posting(read_u64(postings, at + 8 + i * 8));
-            out.push(Posting {
+            found(Posting {
                 entity,
                 role,
                 token,

@@ -334,12 +334,23 @@ impl Gazetteer {
     }
 
     /// All entities a folded key names, in every layer.
+    ///
+    /// (Each layer's postings go straight into `out`, as [`Layer::visible_hits`] would give
+    /// them: no list of postings is allocated per lookup.)
     pub fn exact(&self, folded: &str, out: &mut Vec<Hit>) {
-        let mut postings = Vec::new();
         for (layer, l) in self.layers.iter().enumerate() {
-            postings.clear();
-            l.index.exact(folded, &mut postings);
-            out.extend(l.visible_hits(layer, &postings));
+            l.index.exact_each(folded, |p| {
+                if !l.masked.contains(&p.entity) {
+                    out.push(Hit {
+                        entity: EntityId {
+                            layer: layer as u16,
+                            id: p.entity,
+                        },
+                        role: p.role,
+                        token: p.token,
+                    });
+                }
+            });
         }
     }
 

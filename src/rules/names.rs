@@ -1022,7 +1022,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
 
     /// The table entry of a word that may need an analysis (not known plain and starting no
     /// name): `span` is the word, `packed` its packed key (`None` when too long to pack) and
-    /// `hash` that key's [`key::hash_key`]. A word seen before costs one probe (the starter
+    /// `hash` that key's [`key::hash_key`] (not read for a word too long to pack). A word seen before costs one probe (the starter
     /// filter's few false positives are remembered there too); a word seen for the first
     /// time is classified, analysed if it needs it, and remembered.
     #[inline]
@@ -1424,11 +1424,15 @@ impl<'c, 'a> Matcher<'c, 'a> {
         analysis.name_form = flags & word_flag::NAME_FORM != 0;
         let other = word_flag::WORD | word_flag::UPPER | word_flag::PROPER | word_flag::DEMONYM;
         analysis.only_name_form = analysis.name_form && flags & other == 0;
+        // What the gazetteer holds under the folded form, looked up at most once here (a
+        // capitalised common word that starts names, `New`, is asked about twice below).
+        let mut looked_up: Option<Vec<Hit>> = None;
         if analysis.common && analysis.starter && !analysis.name_form {
             // `mark`: someone's given name in the gazetteer (worked out once per word).
             let mut hits = Vec::new();
             self.gazetteer.exact(&folded, &mut hits);
             analysis.name_form = hits.iter().any(|h| h.role == Role::Given);
+            looked_up = Some(hits);
         }
         analysis.known_word = is_known_flags(flags);
         if letters < 2 || (all_upper && letters > 1) || !(first_upper || analysis.odd_capitals) {
@@ -1436,8 +1440,11 @@ impl<'c, 'a> Matcher<'c, 'a> {
             // capitals are headlines or acronyms, or initials someone goes by (`JD` Vance),
             // which say whose name stands beside them.
             if all_upper && (2..=3).contains(&letters) {
-                let mut hits = Vec::new();
-                self.gazetteer.exact(&folded, &mut hits);
+                let mut hits = looked_up.unwrap_or_else(|| {
+                    let mut hits = Vec::new();
+                    self.gazetteer.exact(&folded, &mut hits);
+                    hits
+                });
                 hits.retain(|h| {
                     h.role == Role::Given
                         && self
@@ -1451,8 +1458,11 @@ impl<'c, 'a> Matcher<'c, 'a> {
             analysis.folded = folded;
             return analysis;
         }
-        let mut hits = Vec::new();
-        self.gazetteer.exact(&folded, &mut hits);
+        let hits = looked_up.unwrap_or_else(|| {
+            let mut hits = Vec::new();
+            self.gazetteer.exact(&folded, &mut hits);
+            hits
+        });
         if hits.is_empty() && folded.contains('-') {
             analysis.variants = self.hyphenated_place(surface, &folded);
         }
