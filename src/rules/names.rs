@@ -1112,9 +1112,15 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
     }
 
-    /// The folded form of word `i` (a lower-case ASCII word is its own folded form). Inlined:
-    /// it is a branch and a load, called for the neighbours of most words the main loop acts on.
-    #[inline]
+    /// Bytes reserved for the key of a run of words looked up in the gazetteer (their folded
+    /// forms joined by spaces): enough for almost every run, so that the key is not copied as
+    /// it grows.
+    const RUN_KEY_CAPACITY: usize = 96;
+
+    /// The folded form of word `i` (a lower-case ASCII word is its own folded form). Always
+    /// inlined: it is a branch and a load, called for the neighbours of most words the main
+    /// loop acts on (left to itself, the compiler calls it out of line from `find`).
+    #[inline(always)]
     fn folded(&self, i: usize) -> &str {
         match self.word_analysis[i] & INDEX_BITS {
             NONE => &self.text[self.words[i].span.range()],
@@ -1676,7 +1682,8 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 let longer = match self.memos.longer.get(&chain) {
                     Some(&longer) => longer,
                     None => {
-                        let mut prefix = String::new();
+                        // (Room for the run at once: no copy as it grows.)
+                        let mut prefix = String::with_capacity(Self::RUN_KEY_CAPACITY);
                         for k in i..j {
                             prefix.push_str(self.folded(k));
                             prefix.push(' ');
@@ -1695,7 +1702,9 @@ impl<'c, 'a> Matcher<'c, 'a> {
             let found = match self.memos.phrases.get(&chain) {
                 Some(&found) => found,
                 None => {
-                    let mut key = self.folded(i).to_owned();
+                    // (Room for the run at once: no copy as it grows.)
+                    let mut key = String::with_capacity(Self::RUN_KEY_CAPACITY);
+                    key.push_str(self.folded(i));
                     for k in i + 1..=j {
                         key.push(' ');
                         key.push_str(self.folded(k));
