@@ -17,7 +17,9 @@ static FUNCTION_WORD: RuleMeta = RuleMeta {
         sentence, after a lower-case word (`stating it The return`, `At the moment Only 23`): \
         the trace of a removed link. Words after a colon, a quotation mark or a bracket, words \
         that start a name in the gazetteer (The Hague, The Times, The Who) and lines written \
-        in title case (headlines) are left alone.",
+        in title case (headlines) are left alone; `The` before a known name of several words \
+        that has no article of its own is lowered (`said that The European Union` → `said \
+        that the European Union`).",
     safety: "Safe: only function words are lowered, only after a lower-case word in the same \
         sentence, and never where they start a known name.",
     examples: &[
@@ -401,10 +403,13 @@ fn function_word(
         return;
     }
     // Before a capitalised word it starts a title or name (`The Observer`, `Most Favoured
-    // Nation`); the known ones (The Hague, The Times) are in the gazetteer too.
+    // Nation`); the known ones (The Hague, The Times) are in the gazetteer too. Only `The`
+    // before a name of several words that has no `The` of its own is lowered (`said that The
+    // European Union`, `said it The White House`).
     if words
         .get(k + 1)
         .is_some_and(|next| text[next.clone()].starts_with(char::is_uppercase))
+        && !(surface == "The" && article_before_name(cx, text, words, k))
     {
         return;
     }
@@ -459,6 +464,52 @@ fn function_word(
             .message(format!("`{surface}` in mid-sentence: `{lower}`"))
             .reason(format!("`{lower}` is a function word after `{previous}`; the capital is left from a removed link")),
     );
+}
+
+/// True when the capitalised words after `The` (word `k`) are exactly the name of something
+/// other than a person, of two words or more, that is not written with `The` itself nor begins
+/// a name that is (`The European Union`; not `The Hague`, `The New York Times`).
+fn article_before_name(
+    cx: &Context<'_>,
+    text: &str,
+    words: &[std::ops::Range<usize>],
+    k: usize,
+) -> bool {
+    let run: Vec<&str> = words
+        .iter()
+        .skip(k + 1)
+        .take(5)
+        .map(|w| &text[w.clone()])
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .collect();
+    // The run must end where the sentence goes on in small letters, with single spaces.
+    let joined_by_spaces = words[k..=k + run.len().min(words.len() - 1 - k)]
+        .windows(2)
+        .all(|pair| &text[pair[0].end..pair[1].start] == " ");
+    if run.len() < 2 || run.len() == 5 || !joined_by_spaces {
+        return false;
+    }
+    let name = fold(&run.join(" "));
+    let mut hits = Vec::new();
+    cx.gazetteer.exact(&name, &mut hits);
+    let other_than_person = hits.iter().any(|h| {
+        h.role == crate::gazetteer::Role::Canonical
+            && cx
+                .gazetteer
+                .entity(h.entity)
+                .is_some_and(|e| e.kind != Kind::Person && !e.name.starts_with("The "))
+    });
+    if !other_than_person {
+        return false;
+    }
+    let with_article = format!("the {name}");
+    hits.clear();
+    cx.gazetteer.exact(&with_article, &mut hits);
+    hits.is_empty()
+        && cx
+            .gazetteer
+            .prefix_keys(&format!("{with_article} "), 1)
+            .is_empty()
 }
 
 /// True when the word at `start` opens a sentence: at the start of a line, or after a full
@@ -644,6 +695,24 @@ mod tests {
                 (
                     "The minister explained it The new rules would apply from May.",
                     "The minister explained it the new rules would apply from May.",
+                ),
+                // `The` before a name that has none of its own.
+                (
+                    "A spokesman said on the phone that The European Union would respond to it.",
+                    "A spokesman said on the phone that the European Union would respond to it.",
+                ),
+                // … but not before names written with it, or words that are no known name.
+                (
+                    "A spokesman told reporters that The New York Times had it wrong again.",
+                    "A spokesman told reporters that The New York Times had it wrong again.",
+                ),
+                (
+                    "A spokesman told reporters that The Hill had it wrong again today.",
+                    "A spokesman told reporters that The Hill had it wrong again today.",
+                ),
+                (
+                    "The critic said that The Lost Daughter was a fine film of its kind.",
+                    "The critic said that The Lost Daughter was a fine film of its kind.",
                 ),
                 // … but a name written in small letters after it keeps the capital.
                 (
