@@ -2843,7 +2843,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
                         0.95,
                         "some words are capitalised as in the name and the others are not",
                     )
-                } else if *visible
+                } else if (*visible || self.after_credit_label(candidate))
                     && entity.kind == Kind::Agency
                     && self.ends_credit_line(candidate)
                 {
@@ -3789,6 +3789,24 @@ impl<'c, 'a> Matcher<'c, 'a> {
         rest.trim().is_empty()
             && self.text[line.clone()].split_whitespace().count() <= 10
             && !self.text[line].trim_end().ends_with(['.', '!', '?'])
+    }
+
+    /// True when the candidate directly follows a picture credit's label (`Photo: Getty
+    /// images`): its first capital is the credit's, not a sentence's.
+    fn after_credit_label(&self, candidate: &Candidate) -> bool {
+        let line = super::text::line_around(self.text, candidate.span.start);
+        let Some(label) = self.text[line.start..candidate.span.start]
+            .trim_end()
+            .strip_suffix(':')
+        else {
+            return false;
+        };
+        let label = label.trim().to_ascii_lowercase();
+        let last = label.rsplit(' ').next().unwrap_or_default();
+        matches!(
+            last,
+            "photo" | "photos" | "picture" | "pictures" | "image" | "images" | "foto" | "credit"
+        )
     }
 
     /// True when word `i` is a name of one word: no possessive after it (`in Sofie’s
@@ -5654,6 +5672,22 @@ mod tests {
             &Names,
             "He sold Getty images to the museum.",
             Applicability::Suggest,
+        );
+        // Right after the credit's label, where its capital is no evidence of a name.
+        assert_applicability(
+            &Names,
+            "Troops near Kharkiv. Photo: Getty images",
+            Applicability::Safe,
+        );
+        // … not after any colon.
+        assert!(
+            findings(
+                &Names,
+                "The question: Getty images
+The war goes on."
+            )
+            .iter()
+            .all(|f| f.applicability != Applicability::Safe)
         );
     }
 
