@@ -46,13 +46,10 @@ pub fn open(settings: &Settings, target: &Target, explicit: bool) -> Result<Opti
 }
 
 impl Opened {
-    /// Reads the rest of the target into one string.
+    /// Reads the rest of the target into one string, with no copy of what is buffered
+    /// already (see [`ChunkReader::read_rest`]).
     pub fn read_all(&mut self) -> Result<String> {
-        let mut text = String::new();
-        while let Some(chunk) = self.reader.next_chunk()? {
-            text.push_str(chunk.text);
-        }
-        Ok(text)
+        self.reader.read_rest()
     }
 }
 

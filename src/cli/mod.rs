@@ -53,7 +53,7 @@ pub(crate) fn note(message: &str) {
 /// a deterministic order. Walk errors and per-file errors are printed; binary files met while
 /// walking (`Ok(None)` from `work`) are noted. The flag is true when anything failed. `work`
 /// reports the bytes it has read to the progress bar, which is drawn only for long runs at a
-/// terminal.
+/// terminal (the input is sized, a `stat` per file, only then).
 pub(crate) fn for_each_target<T: Send>(
     settings: &settings::Settings,
     paths: &[std::path::PathBuf],
@@ -66,14 +66,16 @@ pub(crate) fn for_each_target<T: Send>(
     for error in &errors {
         print_error(error);
     }
-    let bytes = targets
-        .iter()
-        .map(|target| match target {
-            crate::files::Target::File(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
-            crate::files::Target::Stdin => 0,
-        })
-        .sum();
-    let progress = progress::Progress::new(bytes, targets.len());
+    // Sized only when a bar may be drawn, and then in parallel (a `stat` per file).
+    let progress = progress::Progress::new(targets.len(), || {
+        targets
+            .par_iter()
+            .map(|target| match target {
+                crate::files::Target::File(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
+                crate::files::Target::Stdin => 0,
+            })
+            .sum()
+    });
     let outcomes: Vec<_> = targets
         .into_par_iter()
         .map(|target| {

@@ -93,7 +93,9 @@ impl<R: Read> ChunkReader<R> {
         ChunkReader {
             reader,
             path: path.to_owned(),
-            buffer: Vec::with_capacity(chunk_size + chunk_size / 4),
+            // Grown as input arrives: most files are far smaller than a chunk, and a megabyte
+            // reserved per file is a cost paid ten thousand times over on a directory.
+            buffer: Vec::new(),
             consumed: 0,
             base: 0,
             lines: 0,
@@ -137,8 +139,31 @@ impl<R: Read> ChunkReader<R> {
         })
     }
 
-    /// The next chunk, or `None` at the end of input.
-    pub fn next_chunk(&mut self) -> Result<Option<Chunk<'_>>> {
+    /// The rest of the input as one string (for callers that need a file whole, such as
+    /// Markdown). What is buffered already is handed over, not copied, and the rest is read in
+    /// one go, so a small file costs one buffer and one UTF-8 check. An error reports the
+    /// absolute offset of the first invalid byte, as [`ChunkReader::next_chunk`] would.
+    pub fn read_rest(&mut self) -> Result<String> {
+        self.drop_consumed();
+        if !self.eof {
+            let start = self.buffer.len();
+            self.reader
+                .read_to_end(&mut self.buffer)
+                .map_err(|source| {
+                    self.buffer.truncate(start);
+                    Error::Read {
+                        path: self.path.clone(),
+                        source,
+                    }
+                })?;
+            self.eof = true;
+        }
+        let bytes = std::mem::take(&mut self.buffer);
+        String::from_utf8(bytes).map_err(|e| utf8_error(&self.path, self.base, e.utf8_error()))
+    }
+
+    /// Forgets the bytes handed out by the previous call, counting their lines.
+    fn drop_consumed(&mut self) {
         if self.consumed > 0 {
             let dropped = &self.buffer[..self.consumed];
             self.lines += memchr::memchr_iter(b'\n', dropped).count();
@@ -146,6 +171,11 @@ impl<R: Read> ChunkReader<R> {
             self.buffer.drain(..self.consumed);
             self.consumed = 0;
         }
+    }
+
+    /// The next chunk, or `None` at the end of input.
+    pub fn next_chunk(&mut self) -> Result<Option<Chunk<'_>>> {
+        self.drop_consumed();
         self.fill(self.chunk_size)?;
         if self.buffer.is_empty() {
             return Ok(None);
@@ -229,6 +259,27 @@ mod tests {
         input.extend_from_slice(b"bad \xff byte\n");
         let err = chunks(&input, 12).unwrap_err();
         match err {
+            Error::InvalidUtf8 { offset, .. } => assert_eq!(offset, 32),
+            other => panic!("{other}"),
+        }
+    }
+
+    #[test]
+    fn read_rest_equals_the_chunks_joined() {
+        let input = "para one line\nline two\n\npara two é\r\n\r\nthree\nno newline at end";
+        for size in [1, 5, 16, 40, 1000] {
+            let mut reader = ChunkReader::with_chunk_size(input.as_bytes(), Path::new("t"), size);
+            assert_eq!(reader.kind().unwrap(), InputKind::Text);
+            assert_eq!(reader.read_rest().unwrap(), input, "size {size}");
+            // After a chunk, the rest is what follows it.
+            let mut reader = ChunkReader::with_chunk_size(input.as_bytes(), Path::new("t"), size);
+            let first = reader.next_chunk().unwrap().unwrap().text.len();
+            assert_eq!(reader.read_rest().unwrap(), &input[first..], "size {size}");
+        }
+        let mut input = b"good line\nanother good line\n".to_vec();
+        input.extend_from_slice(b"bad \xff byte\n");
+        let mut reader = ChunkReader::with_chunk_size(&input[..], Path::new("t"), 12);
+        match reader.read_rest().unwrap_err() {
             Error::InvalidUtf8 { offset, .. } => assert_eq!(offset, 32),
             other => panic!("{other}"),
         }
