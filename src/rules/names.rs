@@ -560,6 +560,15 @@ struct PhraseMemos {
     /// Names of two words written with the second split in two, by the words' hashes (see
     /// [`Matcher::split_given_name_at`]).
     split_names: RefCell<FxHashMap<u64, Option<Hit>>>,
+    /// Folded forms of gazetteer names and descriptions, by address. They are kept across
+    /// documents like the rest: the strings live in the gazetteer's index, which lives as long
+    /// as its id (the cache's key), and an id is never given to another gazetteer.
+    folds: RefCell<FxHashMap<usize, Rc<str>>>,
+    /// Words of gazetteer names and descriptions, by address (see [`Matcher::entry_words`]).
+    entry_words: RefCell<FxHashMap<(usize, EntryWords), Words>>,
+    /// Country words of descriptions, by address and whether the description is a person's
+    /// (see [`Matcher::country_words`], [`Matcher::person_country_words`]).
+    countries: RefCell<FxHashMap<(usize, bool), Words>>,
 }
 
 /// Name parts beside a pair of words, by the hashes of the word and its neighbour and whether
@@ -866,17 +875,11 @@ struct Matcher<'c, 'a> {
     word_analysis: Vec<u32>,
     /// [`word_hash`] of each word's folded form.
     word_hashes: Vec<u64>,
-    /// Multi-word lookups, borrowed from the thread's cache for this document.
+    /// Multi-word lookups and what is worked out from gazetteer strings, borrowed from the
+    /// thread's cache for this document.
     memos: PhraseMemos,
-    /// Folded forms of gazetteer names and descriptions, by address (they live in the index).
-    folds: RefCell<FxHashMap<usize, Rc<str>>>,
     /// Entity records read from the index, by id (see [`Matcher::entity`]).
     entities: RefCell<FxHashMap<EntityId, Option<EntityRecord<'c>>>>,
-    /// Words of gazetteer names and descriptions, by address (see [`Matcher::entry_words`]).
-    entry_words: RefCell<FxHashMap<(usize, EntryWords), Words>>,
-    /// Country words of descriptions, by address and whether the description is a person's
-    /// (see [`Matcher::country_words`], [`Matcher::person_country_words`]).
-    countries: RefCell<FxHashMap<(usize, bool), Words>>,
     /// The apostrophe the document uses (see [`super::text::document_apostrophe`]), looked
     /// for once.
     apostrophe: std::cell::OnceCell<char>,
@@ -897,10 +900,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
             word_analysis: Vec::new(),
             word_hashes: Vec::new(),
             memos: PhraseMemos::default(),
-            folds: RefCell::new(FxHashMap::default()),
-            countries: RefCell::new(FxHashMap::default()),
             apostrophe: std::cell::OnceCell::new(),
-            entry_words: RefCell::new(FxHashMap::default()),
             entities: RefCell::new(FxHashMap::default()),
             scratch: String::new(),
             fuzzy_scratch: Vec::new(),
@@ -1070,11 +1070,14 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// The folded form of a gazetteer string (a name or description), folded once.
     fn fold_entry(&self, text: &str) -> Rc<str> {
         let key = address_key(text);
-        if let Some(folded) = self.folds.borrow().get(&key) {
+        if let Some(folded) = self.memos.folds.borrow().get(&key) {
             return Rc::clone(folded);
         }
         let folded: Rc<str> = fold(text).into();
-        self.folds.borrow_mut().insert(key, Rc::clone(&folded));
+        self.memos
+            .folds
+            .borrow_mut()
+            .insert(key, Rc::clone(&folded));
         folded
     }
 
@@ -1158,7 +1161,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
             + memos.flags.len()
             + memos.garbled_first.borrow().len()
             + memos.completions.borrow().len()
-            + memos.split_names.borrow().len();
+            + memos.split_names.borrow().len()
+            + memos.folds.borrow().len()
+            + memos.entry_words.borrow().len()
+            + memos.countries.borrow().len();
         if remembered > ANALYSIS_CACHE_LIMIT {
             cache.memos = PhraseMemos::default();
         }
@@ -3882,10 +3888,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
         record
     }
 
-    /// The folded words of a gazetteer name or description, worked out once per document.
+    /// The folded words of a gazetteer name or description, worked out once per thread.
     fn entry_words(&self, text: &str, which: EntryWords) -> Words {
         let key = (address_key(text), which);
-        if let Some(words) = self.entry_words.borrow().get(&key) {
+        if let Some(words) = self.memos.entry_words.borrow().get(&key) {
             return Rc::clone(words);
         }
         let folded = self.fold_entry(text);
@@ -3893,7 +3899,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
             EntryWords::NameTokens => name_tokens(&folded).into_iter().map(Box::from).collect(),
             EntryWords::Described => described_words(&folded).map(Box::from).collect(),
         };
-        self.entry_words.borrow_mut().insert(key, Rc::clone(&words));
+        self.memos
+            .entry_words
+            .borrow_mut()
+            .insert(key, Rc::clone(&words));
         words
     }
 
@@ -3901,7 +3910,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// out once per description.
     fn country_words(&self, description: &str) -> Words {
         let key = (address_key(description), false);
-        if let Some(words) = self.countries.borrow().get(&key) {
+        if let Some(words) = self.memos.countries.borrow().get(&key) {
             return Rc::clone(words);
         }
         let folded = self.fold_entry(description);
@@ -3915,7 +3924,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
                 .collect(),
             None => Rc::from([]),
         };
-        self.countries.borrow_mut().insert(key, Rc::clone(&words));
+        self.memos
+            .countries
+            .borrow_mut()
+            .insert(key, Rc::clone(&words));
         words
     }
 
@@ -3924,7 +3936,7 @@ impl<'c, 'a> Matcher<'c, 'a> {
     fn person_country_words(&self, description: &str) -> Words {
         // (Keyed apart from the country words of a place's description.)
         let key = (address_key(description), true);
-        if let Some(words) = self.countries.borrow().get(&key) {
+        if let Some(words) = self.memos.countries.borrow().get(&key) {
             return Rc::clone(words);
         }
         let mut hits = Vec::new();
@@ -3943,7 +3955,10 @@ impl<'c, 'a> Matcher<'c, 'a> {
             })
             .cloned()
             .collect();
-        self.countries.borrow_mut().insert(key, Rc::clone(&words));
+        self.memos
+            .countries
+            .borrow_mut()
+            .insert(key, Rc::clone(&words));
         words
     }
 
