@@ -597,6 +597,50 @@ thread_local! {
     static ANALYSIS_CACHE: RefCell<AnalysisCache> = RefCell::new(AnalysisCache::default());
 }
 
+/// Analyses of words, shared by the threads that check files in parallel: each thread keeps
+/// its own [`AnalysisCache`], but a word one thread has analysed is copied from here by the
+/// others rather than worked out again (an analysis is a pure function of the word, the
+/// gazetteer and the options: the key). Without it two threads each pay for every first
+/// sighting of the words their files share, a few per cent more work in all.
+struct SharedAnalyses {
+    key: (u64, bool),
+    words: FxHashMap<Box<str>, Analysis>,
+}
+
+static SHARED_ANALYSES: std::sync::Mutex<Option<SharedAnalyses>> = std::sync::Mutex::new(None);
+
+impl SharedAnalyses {
+    /// The analysis of `surface` under `key` that some thread has worked out, if any.
+    fn get(key: (u64, bool), surface: &str) -> Option<Analysis> {
+        let shared = SHARED_ANALYSES
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        shared
+            .as_ref()
+            .filter(|shared| shared.key == key)
+            .and_then(|shared| shared.words.get(surface).cloned())
+    }
+
+    /// Offers the analysis of `surface` under `key` to the other threads.
+    fn put(key: (u64, bool), surface: &str, analysis: &Analysis) {
+        let mut shared = SHARED_ANALYSES
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let stale = shared
+            .as_ref()
+            .is_none_or(|shared| shared.key != key || shared.words.len() > ANALYSIS_CACHE_LIMIT);
+        if stale {
+            *shared = Some(SharedAnalyses {
+                key,
+                words: FxHashMap::default(),
+            });
+        }
+        if let Some(shared) = shared.as_mut() {
+            shared.words.insert(surface.into(), analysis.clone());
+        }
+    }
+}
+
 /// A word of the document.
 #[derive(Debug, Clone, Copy)]
 struct Word {
@@ -1345,7 +1389,20 @@ impl<'c, 'a> Matcher<'c, 'a> {
     /// The slot of a word seen for the first time (lower-case words that start no name never
     /// get here): the index of its new analysis, with its flags.
     fn first_sighting(&mut self, surface: &str) -> WordEntry {
-        let analysis = self.analyse(surface);
+        // Shared between threads only when there are several to share with.
+        let analysis = if rayon::current_num_threads() > 1 {
+            let key = (
+                self.gazetteer.id(),
+                self.cx.options.diacritics == Diacritics::Restore,
+            );
+            SharedAnalyses::get(key, surface).unwrap_or_else(|| {
+                let analysis = self.analyse(surface);
+                SharedAnalyses::put(key, surface, &analysis);
+                analysis
+            })
+        } else {
+            self.analyse(surface)
+        };
         let mut slot = self.analyses.len() as u32;
         if analysis.starter {
             slot |= SLOT_STARTER;
