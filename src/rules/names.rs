@@ -597,46 +597,58 @@ thread_local! {
     static ANALYSIS_CACHE: RefCell<AnalysisCache> = RefCell::new(AnalysisCache::default());
 }
 
-/// Analyses of words, shared by the threads that check files in parallel: each thread keeps
-/// its own [`AnalysisCache`], but a word one thread has analysed is copied from here by the
-/// others rather than worked out again (an analysis is a pure function of the word, the
-/// gazetteer and the options: the key). Without it two threads each pay for every first
-/// sighting of the words their files share, a few per cent more work in all.
-struct SharedAnalyses {
+/// What one thread has worked out that the others may copy rather than work out again, when
+/// files are checked in parallel: each thread keeps its own [`AnalysisCache`], and without
+/// this two threads each pay for the first sighting of every word (and pair of words) their
+/// files share, a few per cent more work in all. Only pure functions of the key, the
+/// gazetteer and the options (the map's `key`) are kept, so the findings do not depend on
+/// which thread got there first.
+struct SharedMemo<K, V> {
     key: (u64, bool),
-    words: FxHashMap<Box<str>, Analysis>,
+    values: FxHashMap<K, V>,
 }
 
-static SHARED_ANALYSES: std::sync::Mutex<Option<SharedAnalyses>> = std::sync::Mutex::new(None);
+/// Analyses of words, by surface (see [`Matcher::first_sighting`]).
+static SHARED_ANALYSES: SharedSlot<Box<str>, Analysis> = std::sync::Mutex::new(None);
+/// Names two words may begin, by the hashes of their folded forms (see
+/// [`Matcher::phrase_fuzzy_at`]).
+static SHARED_PAIR_NAMES: SharedSlot<(u64, u64), Box<[PairName]>> = std::sync::Mutex::new(None);
 
-impl SharedAnalyses {
-    /// The analysis of `surface` under `key` that some thread has worked out, if any.
-    fn get(key: (u64, bool), surface: &str) -> Option<Analysis> {
-        let shared = SHARED_ANALYSES
+/// A [`SharedMemo`] behind its lock, empty until first used.
+type SharedSlot<K, V> = std::sync::Mutex<Option<SharedMemo<K, V>>>;
+
+impl<K: std::hash::Hash + Eq, V: Clone> SharedMemo<K, V> {
+    /// The value of `item` under `key` that some thread has worked out, if any.
+    fn get<Q>(slot: &SharedSlot<K, V>, key: (u64, bool), item: &Q) -> Option<V>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
+        let shared = slot
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         shared
             .as_ref()
             .filter(|shared| shared.key == key)
-            .and_then(|shared| shared.words.get(surface).cloned())
+            .and_then(|shared| shared.values.get(item).cloned())
     }
 
-    /// Offers the analysis of `surface` under `key` to the other threads.
-    fn put(key: (u64, bool), surface: &str, analysis: &Analysis) {
-        let mut shared = SHARED_ANALYSES
+    /// Offers the value of `item` under `key` to the other threads.
+    fn put(slot: &SharedSlot<K, V>, key: (u64, bool), item: K, value: V) {
+        let mut shared = slot
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let stale = shared
             .as_ref()
-            .is_none_or(|shared| shared.key != key || shared.words.len() > ANALYSIS_CACHE_LIMIT);
+            .is_none_or(|shared| shared.key != key || shared.values.len() > ANALYSIS_CACHE_LIMIT);
         if stale {
-            *shared = Some(SharedAnalyses {
+            *shared = Some(SharedMemo {
                 key,
-                words: FxHashMap::default(),
+                values: FxHashMap::default(),
             });
         }
         if let Some(shared) = shared.as_mut() {
-            shared.words.insert(surface.into(), analysis.clone());
+            shared.values.insert(item, value);
         }
     }
 }
@@ -1386,18 +1398,24 @@ impl<'c, 'a> Matcher<'c, 'a> {
         }
     }
 
+    /// The key of what threads share (see [`SharedMemo`]), when this one runs beside others.
+    fn shared_key(&self) -> Option<(u64, bool)> {
+        (rayon::current_num_threads() > 1).then(|| {
+            (
+                self.gazetteer.id(),
+                self.cx.options.diacritics == Diacritics::Restore,
+            )
+        })
+    }
+
     /// The slot of a word seen for the first time (lower-case words that start no name never
     /// get here): the index of its new analysis, with its flags.
     fn first_sighting(&mut self, surface: &str) -> WordEntry {
         // Shared between threads only when there are several to share with.
-        let analysis = if rayon::current_num_threads() > 1 {
-            let key = (
-                self.gazetteer.id(),
-                self.cx.options.diacritics == Diacritics::Restore,
-            );
-            SharedAnalyses::get(key, surface).unwrap_or_else(|| {
+        let analysis = if let Some(key) = self.shared_key() {
+            SharedMemo::get(&SHARED_ANALYSES, key, surface).unwrap_or_else(|| {
                 let analysis = self.analyse(surface);
-                SharedAnalyses::put(key, surface, &analysis);
+                SharedMemo::put(&SHARED_ANALYSES, key, surface.into(), analysis.clone());
                 analysis
             })
         } else {
@@ -2236,6 +2254,46 @@ impl<'c, 'a> Matcher<'c, 'a> {
         true
     }
 
+    /// The names (no person's) that words `i` and `i + 1`, whose hashes are `pair`, may begin
+    /// (`starts`: the two begin some name, as [`Matcher::phrase_at`] found), with their words: worked out and remembered in the thread's memo, and offered to the
+    /// other threads under `shared` (see [`SharedMemo`]).
+    fn pair_names(
+        &mut self,
+        i: usize,
+        starts: bool,
+        pair: (u64, u64),
+        shared: Option<(u64, bool)>,
+    ) -> Rc<[PairName]> {
+        let names = self.names_begun_by(i, starts);
+        // People are repaired word by word, with their own evidence (`Pete HegeSth`):
+        // only names of other things are kept, with their words.
+        let names: Rc<[PairName]> = names
+            .iter()
+            .filter_map(|(key, hits)| {
+                let hit = hits.iter().find(|h| {
+                    h.role == Role::Canonical
+                        && self
+                            .entity(h.entity)
+                            .is_some_and(|e| e.kind != Kind::Person)
+                })?;
+                Some(PairName {
+                    words: key.split(' ').map(Box::from).collect(),
+                    hit: *hit,
+                })
+            })
+            .collect();
+        self.memos.pair_keys.insert(pair, Rc::clone(&names));
+        if let Some(key) = shared {
+            SharedMemo::put(
+                &SHARED_PAIR_NAMES,
+                key,
+                pair,
+                names.iter().cloned().collect(),
+            );
+        }
+        names
+    }
+
     /// A multi-word name starting at word `i` with one word garbled (`World Economic Froum`,
     /// `Getty Imaages`): the first word and all others but one must be exact.
     fn phrase_fuzzy_at(&mut self, i: usize, starts: bool) -> Option<(usize, Hit)> {
@@ -2267,26 +2325,16 @@ impl<'c, 'a> Matcher<'c, 'a> {
         let names = match self.memos.pair_keys.get(&pair) {
             Some(names) => Rc::clone(names),
             None => {
-                let names = self.names_begun_by(i, starts);
-                // People are repaired word by word, with their own evidence (`Pete HegeSth`):
-                // only names of other things are kept, with their words.
-                let names: Rc<[PairName]> = names
-                    .iter()
-                    .filter_map(|(key, hits)| {
-                        let hit = hits.iter().find(|h| {
-                            h.role == Role::Canonical
-                                && self
-                                    .entity(h.entity)
-                                    .is_some_and(|e| e.kind != Kind::Person)
-                        })?;
-                        Some(PairName {
-                            words: key.split(' ').map(Box::from).collect(),
-                            hit: *hit,
-                        })
-                    })
-                    .collect();
-                self.memos.pair_keys.insert(pair, Rc::clone(&names));
-                names
+                let shared = self.shared_key();
+                if let Some(names) =
+                    shared.and_then(|key| SharedMemo::get(&SHARED_PAIR_NAMES, key, &pair))
+                {
+                    let names: Rc<[PairName]> = names.into();
+                    self.memos.pair_keys.insert(pair, Rc::clone(&names));
+                    names
+                } else {
+                    self.pair_names(i, starts, pair, shared)
+                }
             }
         };
         if names.is_empty() {
