@@ -585,10 +585,18 @@ impl Index {
         self.starters.contains(folded)
     }
 
-    /// Every starter: the first word, and the first two words, of each multi-word key.
-    pub fn starters(&self) -> impl Iterator<Item = &str> {
-        let count = read_u32(self.section(section::STARTER_LIST), 0);
-        (0..count).filter_map(|id| self.table_entry(section::STARTER_LIST, id))
+    /// Every starter's bytes: the first word, and the first two words, of each multi-word key.
+    /// The table is read in one pass, without a UTF-8 check or a lookup of the section per
+    /// starter (tens of thousands are read on every run); the caller checks what it keeps.
+    pub fn starter_bytes(&self) -> impl Iterator<Item = &[u8]> + Clone {
+        let table = self.section(section::STARTER_LIST);
+        let count = read_u32(table, 0) as usize;
+        let base = 4 + (count + 1) * 4;
+        (0..count).filter_map(move |id| {
+            let start = read_u32(table, 4 + id * 4) as usize;
+            let end = read_u32(table, 8 + id * 4) as usize;
+            table.get(base + start..base + end)
+        })
     }
 
     /// Number of keys in the exact map (for `gazetteer` statistics).

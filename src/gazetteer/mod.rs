@@ -140,11 +140,110 @@ impl StarterFilter<'_> {
 /// The starts of multi-word names: their first words in a set, with a Bloom filter in front of
 /// it that fits in a core's cache (almost every word of running text is asked about and almost
 /// none is a starter), and a Bloom filter of their first two words.
+///
+/// The set is an open-addressed table over one buffer of the words' bytes, built straight from
+/// the indexes' bytes: a `String` per starter cost an allocation (and a free at exit) for each
+/// of tens of thousands of starters on every run, one-line checks included.
 #[derive(Debug, Default)]
 struct Starters {
-    words: rustc_hash::FxHashSet<String>,
+    words: StarterWords,
     word_bloom: Bloom,
     pair_bloom: Bloom,
+}
+
+/// A set of words: their bytes end to end in `text`, found by [`word_hash`] through `slots`
+/// (open addressing, linear probing; a power of two long and at most half full).
+#[derive(Debug, Default)]
+struct StarterWords {
+    text: Vec<u8>,
+    /// Where each word starts and ends in `text`.
+    spans: Vec<(u32, u32)>,
+    /// One more than the word's place in `spans` (0 when empty), with the top half of its hash
+    /// so that most slots of other words are passed without comparing bytes.
+    slots: Vec<(u32, u32)>,
+}
+
+impl StarterWords {
+    /// A set with room for `capacity` words.
+    fn with_capacity(capacity: usize) -> Self {
+        StarterWords {
+            text: Vec::with_capacity(capacity * 8),
+            spans: Vec::with_capacity(capacity),
+            slots: vec![(0, 0); (capacity * 2).next_power_of_two().max(16)],
+        }
+    }
+
+    fn word(&self, span: (u32, u32)) -> &[u8] {
+        &self.text[span.0 as usize..span.1 as usize]
+    }
+
+    /// The slot of `word` (of hash `hash`), or of the empty slot where it belongs.
+    fn find(&self, hash: u64, word: &[u8]) -> usize {
+        let mask = self.slots.len() - 1;
+        let tag = (hash >> 32) as u32;
+        let mut at = hash as usize & mask;
+        loop {
+            let (entry, entry_tag) = self.slots[at];
+            if entry == 0 || (entry_tag == tag && self.word(self.spans[entry as usize - 1]) == word)
+            {
+                return at;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Adds `word` (of hash `hash`) unless it is there; true when it was added.
+    fn insert(&mut self, hash: u64, word: &[u8]) -> bool {
+        if (self.spans.len() + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let at = self.find(hash, word);
+        if self.slots[at].0 != 0 {
+            return false;
+        }
+        let start = self.text.len() as u32;
+        self.text.extend_from_slice(word);
+        self.spans.push((start, self.text.len() as u32));
+        self.slots[at] = (self.spans.len() as u32, (hash >> 32) as u32);
+        true
+    }
+
+    /// Doubles the table (rare: [`StarterWords::with_capacity`] is given the starters' count).
+    fn grow(&mut self) {
+        let doubled = vec![(0, 0); self.slots.len() * 2];
+        let old = std::mem::replace(&mut self.slots, doubled);
+        let mask = self.slots.len() - 1;
+        for (entry, tag) in old.into_iter().filter(|&(entry, _)| entry != 0) {
+            let hash = bytes_hash(self.word(self.spans[entry as usize - 1]));
+            let mut at = hash as usize & mask;
+            while self.slots[at].0 != 0 {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = (entry, tag);
+        }
+    }
+
+    fn contains(&self, hash: u64, word: &[u8]) -> bool {
+        self.slots[self.find(hash, word)].0 != 0
+    }
+
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Every word, in the order added.
+    #[cfg(test)]
+    fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        self.spans.iter().map(|&span| self.word(span))
+    }
+}
+
+/// [`word_hash`] of a word's bytes, which are valid UTF-8.
+fn bytes_hash(word: &[u8]) -> u64 {
+    match key::pack(word) {
+        Some(packed) => key::hash_key(packed),
+        None => std::str::from_utf8(word).map_or(0, word_hash),
+    }
 }
 
 /// Bits a starter filter gives each key: with two bits per key, about 1% false positives.
@@ -167,26 +266,35 @@ fn pair_hash(first: u64, second: u64) -> u64 {
 }
 
 impl Starters {
-    fn new<'a>(starters: impl Iterator<Item = &'a str>) -> Self {
-        let mut words = rustc_hash::FxHashSet::default();
+    /// The sets and filters of these starters' bytes (starters that are not UTF-8 are left
+    /// out, as they can match no word), hashed from the bytes without a `String` apiece.
+    fn new<'a>(starters: impl Iterator<Item = &'a [u8]> + Clone) -> Self {
+        let mut words = StarterWords::with_capacity(starters.clone().count());
+        let mut word_hashes = Vec::with_capacity(words.spans.capacity());
         let mut pairs = Vec::new();
         // (Spaces are found by a byte loop: starters are short, and tens of thousands of
         // them are split when the filters are built, once per run.)
-        let space = |s: &str| s.bytes().position(|b| b == b' ');
+        let space = |s: &[u8]| s.iter().position(|&b| b == b' ');
         for starter in starters {
+            if !starter.is_ascii() && std::str::from_utf8(starter).is_err() {
+                continue;
+            }
             match space(starter) {
                 Some(at) => {
                     let (first, rest) = (&starter[..at], &starter[at + 1..]);
                     let second = space(rest).map_or(rest, |end| &rest[..end]);
-                    pairs.push(pair_hash(word_hash(first), word_hash(second)));
+                    pairs.push(pair_hash(bytes_hash(first), bytes_hash(second)));
                 }
                 None => {
-                    words.insert(starter.to_owned());
+                    let hash = bytes_hash(starter);
+                    if words.insert(hash, starter) {
+                        word_hashes.push(hash);
+                    }
                 }
             }
         }
         Starters {
-            word_bloom: Bloom::new(bloom_bits(words.len()), words.iter().map(|w| word_hash(w))),
+            word_bloom: Bloom::new(bloom_bits(words.len()), word_hashes.into_iter()),
             pair_bloom: Bloom::new(bloom_bits(pairs.len()), pairs.into_iter()),
             words,
         }
@@ -197,7 +305,7 @@ impl Starters {
     }
 
     fn contains_hashed_word(&self, hash: u64, word: &str) -> bool {
-        self.word_bloom.may_contain(hash) && self.words.contains(word)
+        self.word_bloom.may_contain(hash) && self.words.contains(hash, word.as_bytes())
     }
 }
 
@@ -508,7 +616,7 @@ impl Gazetteer {
 
     fn starters(&self) -> &Starters {
         self.starters
-            .get_or_init(|| Starters::new(self.layers.iter().flat_map(|l| l.index.starters())))
+            .get_or_init(|| Starters::new(self.layers.iter().flat_map(|l| l.index.starter_bytes())))
     }
 
     /// Where each layer came from (`default` for the embedded one).
@@ -540,8 +648,10 @@ mod tests {
         let g = Gazetteer::embedded();
         let starters = g.starters();
         assert!(starters.words.len() > 1000);
-        for word in &starters.words {
+        for word in starters.words.iter() {
+            let word = std::str::from_utf8(word).unwrap();
             assert!(starters.word_bloom.may_contain(word_hash(word)), "{word}");
+            assert!(g.is_starter_word(word), "{word}");
         }
         assert!(g.is_starter_word("the") && g.is_starter_word("steadfast"));
         assert!(!g.is_starter_word("yesterday"));
