@@ -106,37 +106,32 @@ fn merge_skeleton(bytes: &mut [u8]) -> usize {
     let mut len = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let rest = &bytes[i..];
-        let (letter, used) = if rest.starts_with(b"tsch") {
-            (b'h', 4)
-        } else if rest.starts_with(b"sch") || rest.starts_with(b"sz") {
-            (b's', if rest.starts_with(b"sch") { 3 } else { 2 })
-        } else if rest.starts_with(b"ch")
-            || rest.starts_with(b"kh")
-            || rest.starts_with(b"gh")
-            || rest.starts_with(b"cz")
-        {
-            (b'h', 2)
-        } else if rest.starts_with(b"ph") {
-            (b'f', 2)
-        } else if rest.starts_with(b"th") || rest.starts_with(b"dt") {
-            (b't', 2)
-        } else if rest.starts_with(b"ck") {
-            (b'k', 2)
-        } else if rest.starts_with(b"ou") {
-            (b'u', 2)
-        } else if rest.starts_with(b"zh") || rest.starts_with(b"sh") {
-            (b's', 2)
-        } else {
-            let letter = match rest[0] {
-                b'j' | b'y' => b'i',
-                b'w' => b'v',
-                b'z' => b's',
-                b'c' | b'q' => b'k',
-                b'g' => b'h',
-                other => other,
-            };
-            (letter, 1)
+        // (Dispatched on the first letter, then the next: every cluster starts with a letter
+        // of its own and the clusters of one letter differ in the second, so this is the
+        // order-sensitive chain of prefix tests it replaces, at a fraction of the tests.)
+        let next = bytes.get(i + 1).copied();
+        let (letter, used) = match (bytes[i], next) {
+            (b't', Some(b's')) if bytes[i..].starts_with(b"tsch") => (b'h', 4),
+            (b't', Some(b'h')) => (b't', 2),
+            (b's', Some(b'c')) if bytes.get(i + 2) == Some(&b'h') => (b's', 3),
+            (b's', Some(b'z' | b'h')) => (b's', 2),
+            (b'c', Some(b'h' | b'z')) | (b'k' | b'g', Some(b'h')) => (b'h', 2),
+            (b'c', Some(b'k')) => (b'k', 2),
+            (b'p', Some(b'h')) => (b'f', 2),
+            (b'd', Some(b't')) => (b't', 2),
+            (b'o', Some(b'u')) => (b'u', 2),
+            (b'z', Some(b'h')) => (b's', 2),
+            (first, _) => {
+                let letter = match first {
+                    b'j' | b'y' => b'i',
+                    b'w' => b'v',
+                    b'z' => b's',
+                    b'c' | b'q' => b'k',
+                    b'g' => b'h',
+                    other => other,
+                };
+                (letter, 1)
+            }
         };
         if len == 0 || bytes[len - 1] != letter {
             bytes[len] = letter;
@@ -634,6 +629,63 @@ mod tests {
             );
         }
         assert!(within_one_edit("kyiv", "kiyv") && !within_one_edit("kyiv", "kivy"));
+    }
+
+    /// [`merge_skeleton`] as a chain of prefix tests in order: the reference for its
+    /// dispatch on letters.
+    fn reference_merge_skeleton(bytes: &mut [u8]) -> usize {
+        let mut len = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let rest = &bytes[i..];
+            let starts = |clusters: &[&[u8]]| clusters.iter().any(|c| rest.starts_with(c));
+            let (letter, used) = if starts(&[b"tsch"]) {
+                (b'h', 4)
+            } else if starts(&[b"sch"]) {
+                (b's', 3)
+            } else if starts(&[b"sz"]) {
+                (b's', 2)
+            } else if starts(&[b"ch", b"kh", b"gh", b"cz"]) {
+                (b'h', 2)
+            } else if starts(&[b"ph"]) {
+                (b'f', 2)
+            } else if starts(&[b"th", b"dt"]) {
+                (b't', 2)
+            } else if starts(&[b"ck"]) {
+                (b'k', 2)
+            } else if starts(&[b"ou"]) {
+                (b'u', 2)
+            } else if starts(&[b"zh", b"sh"]) {
+                (b's', 2)
+            } else {
+                let letter = match rest[0] {
+                    b'j' | b'y' => b'i',
+                    b'w' => b'v',
+                    b'z' => b's',
+                    b'c' | b'q' => b'k',
+                    b'g' => b'h',
+                    other => other,
+                };
+                (letter, 1)
+            };
+            if len == 0 || bytes[len - 1] != letter {
+                bytes[len] = letter;
+                len += 1;
+            }
+            i += used;
+        }
+        len
+    }
+
+    #[test]
+    fn skeletons_match_the_chain_of_prefix_tests() {
+        let mut word = random_words(b"tschzkghpdouqjywab");
+        for round in 0..20_000 {
+            let w = word(round % 12);
+            let (mut a, mut b) = (w.clone().into_bytes(), w.clone().into_bytes());
+            let (la, lb) = (merge_skeleton(&mut a), reference_merge_skeleton(&mut b));
+            assert_eq!(a[..la], b[..lb], "{w}");
+        }
     }
 
     #[test]
