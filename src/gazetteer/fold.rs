@@ -90,8 +90,13 @@ pub fn same_skeleton(a: &str, b: &str) -> bool {
     }
 }
 
-/// True when `folded` has the skeleton `key` (a [`skeleton`] already worked out).
+/// True when `folded` has the skeleton `key` (a [`skeleton`] already worked out). A skeleton
+/// is never longer than its word (each letter or cluster gives at most one letter), so a key
+/// longer than the word is turned down without working the word's skeleton out.
 pub fn has_skeleton(folded: &str, key: &str) -> bool {
+    if key.len() > folded.len() {
+        return false;
+    }
     let mut buffer = [0u8; STACK_SKELETON];
     match skeleton_on_stack(folded, &mut buffer) {
         Some(own) => own == key.as_bytes(),
