@@ -28,6 +28,20 @@ pub fn is_binary(head: &[u8]) -> bool {
     memchr::memchr(0, &head[..head.len().min(BINARY_PROBE)]).is_some()
 }
 
+/// Appends what `reader` yields to `buffer` (`read_to_end` retries interrupted reads); on an
+/// error the bytes appended so far are dropped, so the buffer is as it was, and the error
+/// names `path`.
+fn read_appending(mut reader: impl Read, buffer: &mut Vec<u8>, path: &Path) -> Result<usize> {
+    let start = buffer.len();
+    reader.read_to_end(buffer).map_err(|source| {
+        buffer.truncate(start);
+        Error::Read {
+            path: path.to_owned(),
+            source,
+        }
+    })
+}
+
 fn utf8_error(path: &Path, base: u64, error: std::str::Utf8Error) -> Error {
     Error::InvalidUtf8 {
         path: path.to_owned(),
@@ -112,16 +126,11 @@ impl<R: Read> ChunkReader<R> {
             let grow = (want - start).max(64 << 10);
             self.buffer.reserve(grow);
             // `read_to_end` retries interrupted reads and stops at the limit or the end.
-            let read = (&mut self.reader)
-                .take(grow as u64)
-                .read_to_end(&mut self.buffer)
-                .map_err(|source| {
-                    self.buffer.truncate(start);
-                    Error::Read {
-                        path: self.path.clone(),
-                        source,
-                    }
-                })?;
+            let read = read_appending(
+                (&mut self.reader).take(grow as u64),
+                &mut self.buffer,
+                &self.path,
+            )?;
             if read < grow {
                 self.eof = true;
             }
@@ -146,16 +155,7 @@ impl<R: Read> ChunkReader<R> {
     pub fn read_rest(&mut self) -> Result<String> {
         self.drop_consumed();
         if !self.eof {
-            let start = self.buffer.len();
-            self.reader
-                .read_to_end(&mut self.buffer)
-                .map_err(|source| {
-                    self.buffer.truncate(start);
-                    Error::Read {
-                        path: self.path.clone(),
-                        source,
-                    }
-                })?;
+            read_appending(&mut self.reader, &mut self.buffer, &self.path)?;
             self.eof = true;
         }
         let bytes = std::mem::take(&mut self.buffer);

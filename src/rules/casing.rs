@@ -483,7 +483,7 @@ fn article_before_name(
         .take_while(|w| w.starts_with(char::is_uppercase))
         .collect();
     // The run must end where the sentence goes on in small letters, with single spaces.
-    let joined_by_spaces = words[k..=k + run.len().min(words.len() - 1 - k)]
+    let joined_by_spaces = words[k..=k + run.len()]
         .windows(2)
         .all(|pair| &text[pair[0].end..pair[1].start] == " ");
     if run.len() < 2 || run.len() == 5 || !joined_by_spaces {

@@ -3912,12 +3912,12 @@ impl<'c, 'a> Matcher<'c, 'a> {
         else {
             return false;
         };
-        let label = label.trim().to_ascii_lowercase();
-        let last = label.rsplit(' ').next().unwrap_or_default();
-        matches!(
-            last,
-            "photo" | "photos" | "picture" | "pictures" | "image" | "images" | "foto" | "credit"
-        )
+        let last = label.trim().rsplit(' ').next().unwrap_or_default();
+        [
+            "photo", "photos", "picture", "pictures", "image", "images", "foto", "credit",
+        ]
+        .iter()
+        .any(|word| word.eq_ignore_ascii_case(last))
     }
 
     /// True when word `i` is a name of one word: no possessive after it (`in Sofie’s

@@ -919,7 +919,9 @@ fn is_file_extension(word: &str) -> bool {
         "csv", "doc", "docx", "exe", "gif", "htm", "html", "jpeg", "jpg", "json", "mp3", "mp4",
         "pdf", "png", "ppt", "pptx", "rtf", "txt", "wav", "xls", "xlsx", "xml", "zip",
     ];
-    word.len() <= 4 && EXTENSIONS.contains(&word.to_ascii_lowercase().as_str())
+    EXTENSIONS
+        .iter()
+        .any(|extension| extension.eq_ignore_ascii_case(word))
 }
 
 /// A space written before a mark instead of after it (`drones .At least`, `Friday ,a
